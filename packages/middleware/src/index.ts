@@ -1,0 +1,16 @@
+/**
+ * @loupe/middleware — record every AI SDK model call, agent step and tool call of a
+ * Next.js app into its own database, and read it back for the dashboard.
+ */
+export type { ObservationRow, PayloadRow, ScoreRow, TraceRow, WriteBatch, ObservationType, Level, ScoreDataType, ScoreSource, TraceKind, TokenUsage } from "./domain/rows.js";
+export { OBSERVATION_TYPES, LEVELS, SCORE_DATA_TYPES, SCORE_SOURCES } from "./domain/rows.js";
+export type { TraceStore } from "./store/trace-store.js";
+export { createSqliteStore, DEFAULT_SQLITE_FILE, type SqliteStoreOptions } from "./store/sqlite-store.js";
+export { createPostgresStore, type PostgresStoreOptions } from "./store/postgres-store.js";
+export { LoupeMigrationError } from "./store/migrator.js";
+export { LoupeClientMissingError } from "./store/prisma-clients.js";
+export type { PrismaLike, SqlClient } from "./store/sql-client.js";
+export type * from "./query/views.js";
+export type { TraceListQuery } from "./query/traces-list.js";
+export type { SessionListQuery } from "./query/sessions-list.js";
+export { InvalidCursorError } from "./query/cursor.js";

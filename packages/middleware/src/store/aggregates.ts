@@ -1,0 +1,313 @@
+import type { DialectSql } from "./dialect-sql.js";
+import type { SqlClient } from "./sql-client.js";
+import { buildUpserts, type UpsertColumn, type UpsertSpec } from "./upsert-sql.js";
+
+/**
+ * Derived data the writer keeps next to the raw rows, inside the same transaction:
+ * trace totals (recounted from the trace's observations), session totals (recounted
+ * from the session's traces), the per-day rollup (changed by the difference between a
+ * trace's contribution before and after the batch, so its cost does not grow with a
+ * user's history) and the user/environment copied onto scores.
+ */
+
+const IN_CHUNK = 500;
+
+/** Numbers from SQL may be bigint (Postgres sums) or null. */
+export function num(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === "bigint" ? Number(value) : Number(value);
+}
+
+function placeholders(sql: DialectSql, count: number, offset = 0): string {
+  return Array.from({ length: count }, (_, i) => sql.param(offset + i + 1)).join(", ");
+}
+
+function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The rollup measures one trace contributes to one (day, user, environment, model, kind). */
+interface RollupDelta {
+  day: string;
+  userId: string;
+  environment: string;
+  model: string;
+  kind: string;
+  traceCount: number;
+  errorTraceCount: number;
+  generationCount: number;
+  errorCount: number;
+  inputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  totalCost: number;
+  unpricedCount: number;
+  latencyMsSum: number;
+}
+
+const MEASURES = [
+  ["traceCount", "trace_count"],
+  ["errorTraceCount", "error_trace_count"],
+  ["generationCount", "generation_count"],
+  ["errorCount", "error_count"],
+  ["inputTokens", "input_tokens"],
+  ["cacheReadTokens", "cache_read_tokens"],
+  ["cacheWriteTokens", "cache_write_tokens"],
+  ["outputTokens", "output_tokens"],
+  ["reasoningTokens", "reasoning_tokens"],
+  ["totalTokens", "total_tokens"],
+  ["totalCost", "total_cost"],
+  ["unpricedCount", "unpriced_count"],
+  ["latencyMsSum", "latency_ms_sum"],
+] as const satisfies readonly (readonly [keyof RollupDelta, string])[];
+
+const rollupUpsert: UpsertSpec<RollupDelta> = {
+  table: "loupe_usage_daily",
+  key: ["day", "user_id", "environment", "model", "kind"],
+  columns: [
+    { name: "day", kind: "text", merge: "keep", get: (r) => r.day },
+    { name: "user_id", kind: "text", merge: "keep", get: (r) => r.userId },
+    { name: "environment", kind: "text", merge: "keep", get: (r) => r.environment },
+    { name: "model", kind: "text", merge: "keep", get: (r) => r.model },
+    { name: "kind", kind: "text", merge: "keep", get: (r) => r.kind },
+    ...MEASURES.map(
+      ([field, name]): UpsertColumn<RollupDelta> => ({
+        name,
+        kind: field === "totalCost" ? "float" : "int",
+        merge: "add",
+        get: (r) => r[field],
+      }),
+    ),
+  ],
+};
+
+/** A snapshot of what a set of traces contributes to the rollup, plus their sessions. */
+export interface Contributions {
+  deltas: Map<string, RollupDelta>;
+  sessionIds: Set<string>;
+}
+
+function timeOf(value: unknown): number {
+  return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+
+function dayOf(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+/** Reads what `traceIds` currently contribute to the daily rollup. */
+export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds: readonly string[]): Promise<Contributions> {
+  const deltas = new Map<string, RollupDelta>();
+  const sessionIds = new Set<string>();
+  for (const ids of chunks(traceIds)) {
+    const inList = placeholders(sql, ids.length);
+    const traces = await tx.query<Record<string, unknown>>(
+      `SELECT id, start_time, user_id, session_id, environment, kind, level FROM loupe_traces WHERE id IN (${inList})`,
+      ids,
+    );
+    if (traces.length === 0) continue;
+    const groups = await tx.query<Record<string, unknown>>(
+      `SELECT trace_id, COALESCE(model, '') AS model, MIN(start_time) AS first_start, COUNT(*) AS n,
+              SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END) AS errors,
+              SUM(input_tokens) AS input_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
+              SUM(cache_write_tokens) AS cache_write_tokens, SUM(output_tokens) AS output_tokens,
+              SUM(reasoning_tokens) AS reasoning_tokens, SUM(total_tokens) AS total_tokens,
+              SUM(total_cost) AS total_cost,
+              SUM(CASE WHEN total_cost IS NULL THEN 1 ELSE 0 END) AS unpriced,
+              SUM(latency_ms) AS latency_ms
+         FROM loupe_observations
+        WHERE trace_id IN (${inList}) AND type = 'GENERATION'
+        GROUP BY trace_id, COALESCE(model, '')`,
+      ids,
+    );
+    const byTrace = new Map<string, Record<string, unknown>[]>();
+    for (const g of groups) {
+      const list = byTrace.get(String(g.trace_id)) ?? [];
+      list.push(g);
+      byTrace.set(String(g.trace_id), list);
+    }
+    for (const t of traces) {
+      if (t.session_id) sessionIds.add(String(t.session_id));
+      const base = {
+        day: dayOf(t.start_time),
+        userId: (t.user_id as string | null) ?? "",
+        environment: String(t.environment),
+        kind: String(t.kind),
+      };
+      const models = byTrace.get(String(t.id)) ?? [];
+      const primary = models.reduce<Record<string, unknown> | undefined>(
+        (first, g) => (first === undefined || timeOf(g.first_start) < timeOf(first.first_start) ? g : first),
+        undefined,
+      );
+      const isError = t.level === "ERROR" ? 1 : 0;
+      if (models.length === 0) {
+        add(deltas, { ...base, model: "", ...zero(), traceCount: 1, errorTraceCount: isError }, 1);
+        continue;
+      }
+      for (const g of models) {
+        const own = g === primary;
+        add(
+          deltas,
+          {
+            ...base,
+            model: String(g.model),
+            traceCount: own ? 1 : 0,
+            errorTraceCount: own ? isError : 0,
+            generationCount: num(g.n),
+            errorCount: num(g.errors),
+            inputTokens: num(g.input_tokens),
+            cacheReadTokens: num(g.cache_read_tokens),
+            cacheWriteTokens: num(g.cache_write_tokens),
+            outputTokens: num(g.output_tokens),
+            reasoningTokens: num(g.reasoning_tokens),
+            totalTokens: num(g.total_tokens),
+            totalCost: num(g.total_cost),
+            unpricedCount: num(g.unpriced),
+            latencyMsSum: num(g.latency_ms),
+          },
+          1,
+        );
+      }
+    }
+  }
+  return { deltas, sessionIds };
+}
+
+function zero(): Omit<RollupDelta, "day" | "userId" | "environment" | "model" | "kind"> {
+  return Object.fromEntries(MEASURES.map(([field]) => [field, 0])) as Omit<
+    RollupDelta,
+    "day" | "userId" | "environment" | "model" | "kind"
+  >;
+}
+
+function keyOf(d: Pick<RollupDelta, "day" | "userId" | "environment" | "model" | "kind">): string {
+  return [d.day, d.userId, d.environment, d.model, d.kind].join("\u0000");
+}
+
+function add(into: Map<string, RollupDelta>, delta: RollupDelta, sign: 1 | -1): void {
+  const key = keyOf(delta);
+  const current = into.get(key) ?? { ...delta, ...zero() };
+  for (const [field] of MEASURES) current[field] += sign * delta[field];
+  into.set(key, current);
+}
+
+/** Applies `after − before` to the daily rollup and drops rows that became empty. */
+export async function applyRollupChange(tx: SqlClient, sql: DialectSql, before: Contributions, after: Contributions): Promise<void> {
+  const change = new Map<string, RollupDelta>();
+  for (const d of after.deltas.values()) add(change, d, 1);
+  for (const d of before.deltas.values()) add(change, d, -1);
+  const rows = [...change.values()].filter((d) => MEASURES.some(([field]) => d[field] !== 0));
+  if (rows.length === 0) return;
+  for (const statement of buildUpserts(rollupUpsert, rows, sql)) await tx.execute(statement.sql, statement.params);
+  const days = [...new Set(rows.map((r) => r.day))];
+  const users = [...new Set(rows.map((r) => r.userId))];
+  for (const userChunk of chunks(users)) {
+    await tx.execute(
+      `DELETE FROM loupe_usage_daily WHERE trace_count = 0 AND generation_count = 0
+          AND day IN (${placeholders(sql, days.length)}) AND user_id IN (${placeholders(sql, userChunk.length, days.length)})`,
+      [...days, ...userChunk],
+    );
+  }
+}
+
+/** Recounts the totals of `traceIds` from their observations. */
+export async function refreshTraceTotals(tx: SqlClient, sql: DialectSql, traceIds: readonly string[]): Promise<void> {
+  for (const ids of chunks(traceIds)) {
+    const inList = placeholders(sql, ids.length);
+    await tx.execute(
+      `UPDATE loupe_traces SET latency_ms = ${sql.msBetween("end_time", "start_time")}
+        WHERE id IN (${inList}) AND end_time IS NOT NULL`,
+      ids,
+    );
+    const gen = (expr: string) => `CASE WHEN type = 'GENERATION' THEN ${expr} END`;
+    await tx.execute(
+      `UPDATE loupe_traces SET
+         observation_count = a.n,
+         generation_count = a.generations,
+         error_count = a.errors,
+         input_tokens = a.input_tokens, cache_read_tokens = a.cache_read_tokens,
+         cache_write_tokens = a.cache_write_tokens, output_tokens = a.output_tokens,
+         reasoning_tokens = a.reasoning_tokens, total_tokens = a.total_tokens,
+         input_cost = a.input_cost, output_cost = a.output_cost, total_cost = a.total_cost,
+         unpriced_count = a.unpriced,
+         models = a.models,
+         ttft_ms = ${sql.msBetween("a.first_token", "loupe_traces.start_time")},
+         latency_ms = ${sql.msBetween("COALESCE(loupe_traces.end_time, a.max_end)", "loupe_traces.start_time")},
+         level = CASE WHEN a.errors > 0 THEN 'ERROR'
+                      WHEN a.warnings > 0 AND loupe_traces.level IN ('DEBUG', 'DEFAULT') THEN 'WARNING'
+                      ELSE loupe_traces.level END,
+         status_message = COALESCE(loupe_traces.status_message, a.status_message)
+       FROM (
+         SELECT trace_id, COUNT(*) AS n,
+                SUM(CASE WHEN type = 'GENERATION' THEN 1 ELSE 0 END) AS generations,
+                SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END) AS errors,
+                SUM(CASE WHEN level = 'WARNING' THEN 1 ELSE 0 END) AS warnings,
+                COALESCE(SUM(${gen("input_tokens")}), 0) AS input_tokens,
+                COALESCE(SUM(${gen("cache_read_tokens")}), 0) AS cache_read_tokens,
+                COALESCE(SUM(${gen("cache_write_tokens")}), 0) AS cache_write_tokens,
+                COALESCE(SUM(${gen("output_tokens")}), 0) AS output_tokens,
+                COALESCE(SUM(${gen("reasoning_tokens")}), 0) AS reasoning_tokens,
+                COALESCE(SUM(${gen("total_tokens")}), 0) AS total_tokens,
+                SUM(${gen("input_cost")}) AS input_cost,
+                SUM(${gen("output_cost")}) AS output_cost,
+                SUM(${gen("total_cost")}) AS total_cost,
+                SUM(CASE WHEN type = 'GENERATION' AND total_cost IS NULL THEN 1 ELSE 0 END) AS unpriced,
+                ${sql.distinctList(gen("model"))} AS models,
+                MIN(${gen("completion_start_time")}) AS first_token,
+                MAX(COALESCE(end_time, start_time)) AS max_end,
+                MIN(CASE WHEN level = 'ERROR' THEN status_message END) AS status_message
+           FROM loupe_observations
+          WHERE trace_id IN (${inList})
+          GROUP BY trace_id
+       ) a
+       WHERE loupe_traces.id = a.trace_id`,
+      ids,
+    );
+  }
+}
+
+/** Recounts the sessions `sessionIds` from their traces. */
+export async function refreshSessions(tx: SqlClient, sql: DialectSql, sessionIds: readonly string[]): Promise<void> {
+  for (const ids of chunks(sessionIds)) {
+    await tx.execute(
+      `INSERT INTO loupe_sessions (id, user_id, environment, first_trace_at, last_trace_at, trace_count, error_count, total_tokens, total_cost)
+       SELECT session_id, MAX(user_id), MAX(environment), MIN(start_time), MAX(start_time), COUNT(*),
+              SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END), SUM(total_tokens), SUM(total_cost)
+         FROM loupe_traces WHERE session_id IN (${placeholders(sql, ids.length)}) GROUP BY session_id
+       ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, environment = excluded.environment,
+         first_trace_at = excluded.first_trace_at, last_trace_at = excluded.last_trace_at,
+         trace_count = excluded.trace_count, error_count = excluded.error_count,
+         total_tokens = excluded.total_tokens, total_cost = excluded.total_cost`,
+      ids,
+    );
+  }
+}
+
+/** Copies each trace's user and environment onto its scores (scores may land first). */
+export async function refreshScoreOwners(tx: SqlClient, sql: DialectSql, traceIds: readonly string[]): Promise<void> {
+  for (const ids of chunks(traceIds)) {
+    await tx.execute(
+      `UPDATE loupe_scores SET user_id = t.user_id, environment = t.environment
+         FROM loupe_traces t
+        WHERE loupe_scores.trace_id = t.id AND loupe_scores.trace_id IN (${placeholders(sql, ids.length)})`,
+      ids,
+    );
+  }
+}
+
+/** Rebuilds the whole daily rollup from raw rows (repair, or after a bulk import). */
+export async function rebuildRollup(tx: SqlClient, sql: DialectSql): Promise<void> {
+  await tx.execute(`DELETE FROM loupe_usage_daily`);
+  const ids = await tx.query<{ id: string }>(`SELECT id FROM loupe_traces`);
+  const all = ids.map((r) => r.id);
+  for (const part of chunks(all, 2_000)) {
+    const contributions = await readContributions(tx, sql, part);
+    await applyRollupChange(tx, sql, { deltas: new Map(), sessionIds: new Set() }, contributions);
+  }
+}

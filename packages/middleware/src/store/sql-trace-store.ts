@@ -1,0 +1,84 @@
+import type { WriteBatch } from "../domain/rows.js";
+import { listSessions } from "../query/sessions-list.js";
+import { getTraceDetail } from "../query/trace-detail.js";
+import { listTraces } from "../query/traces-list.js";
+import { readUsageDaily } from "../query/usage-daily.js";
+import {
+  applyRollupChange,
+  readContributions,
+  rebuildRollup,
+  refreshScoreOwners,
+  refreshSessions,
+  refreshTraceTotals,
+} from "./aggregates.js";
+import { dialectSql } from "./dialect-sql.js";
+import { migrate, type EmbeddedMigration } from "./migrator.js";
+import type { SqlClient } from "./sql-client.js";
+import { observationUpsert, payloadUpsert, scoreUpsert, traceUpsert } from "./table-specs.js";
+import type { TraceStore } from "./trace-store.js";
+import { buildUpserts } from "./upsert-sql.js";
+
+// One writer at a time per database: totals and rollups are recounted inside the write
+// transaction, and a concurrent writer's uncommitted rows would be missed otherwise.
+const PG_WRITE_LOCK = 744210002;
+
+/** Options of {@link createSqlTraceStore}. */
+export interface SqlTraceStoreOptions {
+  db: SqlClient;
+  migrations: readonly EmbeddedMigration[];
+  /** Called by close() (disconnect the client the store opened itself). */
+  onClose?: () => Promise<void>;
+}
+
+/** The SQL implementation of {@link TraceStore} shared by the SQLite and Postgres adapters. */
+export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
+  const { db } = options;
+  const sql = dialectSql(db.dialect);
+
+  async function write(batch: WriteBatch): Promise<void> {
+    const traces = batch.traces ?? [];
+    const observations = batch.observations ?? [];
+    const payloads = batch.payloads ?? [];
+    const scores = batch.scores ?? [];
+    if (traces.length + observations.length + payloads.length + scores.length === 0) return;
+    const traceIds = [
+      ...new Set([
+        ...traces.map((t) => t.id),
+        ...observations.map((o) => o.traceId),
+        ...scores.flatMap((s) => (s.traceId ? [s.traceId] : [])),
+      ]),
+    ];
+    await db.transaction(async (tx) => {
+      if (tx.dialect === "postgres") await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${PG_WRITE_LOCK})`);
+      const before = await readContributions(tx, sql, traceIds);
+      const statements = [
+        ...buildUpserts(traceUpsert, traces, sql),
+        ...buildUpserts(observationUpsert, observations, sql),
+        ...buildUpserts(payloadUpsert, payloads, sql),
+        ...buildUpserts(scoreUpsert, scores, sql),
+      ];
+      for (const statement of statements) await tx.execute(statement.sql, statement.params);
+      await refreshTraceTotals(tx, sql, traceIds);
+      const after = await readContributions(tx, sql, traceIds);
+      await applyRollupChange(tx, sql, before, after);
+      await refreshSessions(tx, sql, [...new Set([...before.sessionIds, ...after.sessionIds])]);
+      await refreshScoreOwners(tx, sql, traceIds);
+    });
+  }
+
+  return {
+    dialect: db.dialect,
+    db,
+    sql,
+    migrate: () => migrate(db, options.migrations),
+    write,
+    getTrace: (id) => getTraceDetail(db, sql, id),
+    listTraces: (query) => listTraces(db, sql, query),
+    listSessions: (query) => listSessions(db, sql, query),
+    usageDaily: () => readUsageDaily(db),
+    rebuildRollups: () => db.transaction((tx) => rebuildRollup(tx, sql)),
+    close: async () => {
+      await options.onClose?.();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createSqliteStore } from "@loupe/middleware";
+import { describeStoreConformance } from "@loupe/middleware/testing";
+
+describeStoreConformance("sqlite", () =>
+  createSqliteStore({ url: `file:${path.join(mkdtempSync(path.join(tmpdir(), "loupe-conf-")), "loupe.db")}` }),
+);
