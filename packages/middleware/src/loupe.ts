@@ -16,6 +16,9 @@ import { createPostgresStore } from "./store/postgres-store.js";
 import type { PrismaLike } from "./store/sql-client.js";
 import { createSqliteStore, DEFAULT_SQLITE_FILE } from "./store/sqlite-store.js";
 import type { TraceStore } from "./store/trace-store.js";
+import { createHandlers, type RouteHandler } from "./next/handlers.js";
+import { resolveSecret, signFeedbackToken } from "./next/feedback-token.js";
+import { RateLimiter } from "./next/rate-limiter.js";
 import { BatchWriter, type WriterStats } from "./writer/batch-writer.js";
 import { eventsToBatch, type MaskFunction } from "./writer/event-to-rows.js";
 
@@ -54,6 +57,19 @@ export interface LoupeOptions {
    * Default true. With per-call `telemetry.integrations`, add `loupe.telemetry()` there.
    */
   registerTelemetry?: boolean;
+  /**
+   * Who may see the admin pages and data routes. Required for them to answer at all:
+   * without it, or when it returns false, every admin request gets 404.
+   */
+  authorize?: (request: Request) => boolean | Promise<boolean>;
+  /** Where `loupe.handlers` are mounted. Default "/api/loupe". */
+  apiBasePath?: string;
+  /** Secret for signing feedback tokens (≥ 16 chars). Default: LOUPE_SECRET. */
+  feedbackSecret?: string;
+  /** How long a feedback token stays valid, in seconds. Default 7 days. */
+  feedbackTokenTtlSeconds?: number;
+  /** End-user votes allowed per IP and user per minute. Default 30. */
+  feedbackRateLimitPerMinute?: number;
   /** Log Loupe's internal errors (true: console.warn; or your function). */
   debug?: boolean | ((message: string, error?: unknown) => void);
   /** For tests: injected clock and id generator. */
@@ -87,6 +103,12 @@ export interface Loupe {
   currentTraceId(): string | undefined;
   /** Records a score (numeric, boolean, categorical or text). Throws a ZodError on bad input. */
   score(input: ScoreInput): ScoreRow;
+  /** Whether the host's `authorize` lets this request see the admin (false when none is set). */
+  authorize(request: Request): Promise<boolean>;
+  /** The data routes: `export const { GET, POST } = loupe.handlers;` in app/api/loupe/[...path]/route.ts. */
+  readonly handlers: { GET: RouteHandler; POST: RouteHandler };
+  /** A signed, expiring token that lets `userId` rate `traceId` (send it with the answer). */
+  feedbackToken(claims: { traceId: string; userId: string }): string;
   /** Writes everything queued; resolves true when nothing is left (never rejects). */
   flush(): Promise<boolean>;
   /** Flushes, stops the writer, unregisters telemetry and closes Loupe's own connections. */
@@ -186,6 +208,53 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
   if (options.registerTelemetry !== false) registerTelemetry(telemetry);
 
   const withStore = <T>(fn: (s: TraceStore) => Promise<T>) => store().then(fn);
+  const now = recorder.settings.now;
+  const secret = () => resolveSecret(options.feedbackSecret, (message) => console.warn(`[loupe] ${message}`));
+
+  const authorize = async (request: Request) => {
+    if (!options.authorize) return false;
+    try {
+      return (await options.authorize(request)) === true;
+    } catch (error) {
+      onInternalError(error);
+      return false;
+    }
+  };
+
+  const score: Loupe["score"] = (input) => {
+    const s = ScoreInput.parse(input);
+    const dataType =
+      s.dataType ?? (typeof s.value === "boolean" ? "BOOLEAN" : typeof s.value === "number" ? "NUMERIC" : "CATEGORICAL");
+    const row: ScoreRow = {
+      id: s.id ?? randomUUID(),
+      traceId: s.traceId ?? null,
+      observationId: s.observationId ?? null,
+      sessionId: s.sessionId ?? null,
+      name: s.name,
+      dataType,
+      value: typeof s.value === "boolean" ? Number(s.value) : typeof s.value === "number" ? s.value : null,
+      stringValue: typeof s.value === "string" ? s.value : typeof s.value === "boolean" ? String(s.value) : null,
+      comment: s.comment ?? null,
+      source: s.source,
+      authorId: s.authorId ?? null,
+      evaluatorId: s.evaluatorId ?? null,
+      timestamp: s.timestamp ?? new Date(now()),
+    };
+    recorder.push({ kind: "score", row });
+    return row;
+  };
+
+  const handlers = createHandlers({
+    authorize,
+    score,
+    store,
+    secret,
+    now,
+    apiBasePath: options.apiBasePath ?? "/api/loupe",
+    enqueueScore: (row) => recorder.push({ kind: "score", row }),
+    limiter: new RateLimiter(options.feedbackRateLimitPerMinute ?? 30, 60_000, 10_000, now),
+    onInternalError,
+  });
 
   return {
     middleware: () => middleware,
@@ -193,28 +262,10 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     withTrace: (attributes, fn) => withTrace(recorder, attributes, fn),
     withSpan: (name, fn, spanOptions) => withSpan(recorder, name, fn, spanOptions),
     currentTraceId: () => currentContext()?.trace.id,
-    score(input) {
-      const s = ScoreInput.parse(input);
-      const dataType =
-        s.dataType ?? (typeof s.value === "boolean" ? "BOOLEAN" : typeof s.value === "number" ? "NUMERIC" : "CATEGORICAL");
-      const row: ScoreRow = {
-        id: s.id ?? randomUUID(),
-        traceId: s.traceId ?? null,
-        observationId: s.observationId ?? null,
-        sessionId: s.sessionId ?? null,
-        name: s.name,
-        dataType,
-        value: typeof s.value === "boolean" ? Number(s.value) : typeof s.value === "number" ? s.value : null,
-        stringValue: typeof s.value === "string" ? s.value : typeof s.value === "boolean" ? String(s.value) : null,
-        comment: s.comment ?? null,
-        source: s.source,
-        authorId: s.authorId ?? null,
-        evaluatorId: s.evaluatorId ?? null,
-        timestamp: s.timestamp ?? new Date(recorder.settings.now()),
-      };
-      recorder.push({ kind: "score", row });
-      return row;
-    },
+    score,
+    authorize,
+    handlers,
+    feedbackToken: ({ traceId, userId }) => signFeedbackToken(secret(), { traceId, userId }, options.feedbackTokenTtlSeconds ?? 7 * 86_400, now()),
     flush: () => writer.flush(),
     async shutdown() {
       await writer.shutdown();

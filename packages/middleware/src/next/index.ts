@@ -1,0 +1,19 @@
+/**
+ * Next.js helpers: `flushAfterResponse(loupe)` schedules a flush with Next's `after()`
+ * so serverless functions write their records before they freeze.
+ */
+import type { Loupe } from "../loupe.js";
+
+/**
+ * Call inside a route handler or server action: flushes Loupe's queue after the
+ * response is sent (Next.js `after()`), so nothing is lost when the function freezes.
+ */
+export async function flushAfterResponse(loupe: Pick<Loupe, "flush">): Promise<void> {
+  const server = (await import(/* webpackIgnore: true */ "next/server" as string)) as { after?: (task: () => unknown) => void };
+  if (typeof server.after === "function") server.after(() => loupe.flush());
+  else void loupe.flush();
+}
+
+export { createHandlers, type RouteHandler } from "./handlers.js";
+export { signFeedbackToken, verifyFeedbackToken, type FeedbackClaims } from "./feedback-token.js";
+export { FEEDBACK_SCORE_NAME, feedbackScoreId } from "./feedback-route.js";
