@@ -15,6 +15,8 @@ export interface ScriptedStep {
   /** Throw from the model call, or emit an error part after the first chunk when streaming. */
   throwError?: Error;
   streamError?: Error;
+  /** Real (wall-clock) delay between stream chunks, like a network would add. */
+  chunkDelayMs?: number;
 }
 
 /** A manual clock: tests and scripted models move it; Loupe reads it. */
@@ -84,7 +86,8 @@ export function scriptedModel(steps: ScriptedStep[], clock: ManualClock, modelId
       const total = step.durationMs ?? 1000;
       const ttft = step.ttftMs ?? 200;
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
-        pull(controller) {
+        async pull(controller) {
+          if (step.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, step.chunkDelayMs));
           if (i >= parts.length) {
             clock.advance(Math.max(0, total - ttft));
             controller.close();
