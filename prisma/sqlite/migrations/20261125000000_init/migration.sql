@@ -242,9 +242,6 @@ CREATE INDEX "loupe_traces_env_idx" ON "loupe_traces"("environment", "start_time
 CREATE INDEX "loupe_observations_trace_idx" ON "loupe_observations"("trace_id", "start_time");
 
 -- CreateIndex
-CREATE INDEX "loupe_observations_type_idx" ON "loupe_observations"("type", "start_time");
-
--- CreateIndex
 CREATE INDEX "loupe_payloads_trace_idx" ON "loupe_payloads"("trace_id");
 
 -- CreateIndex

@@ -1,0 +1,3 @@
+import { loupe } from "@/lib/loupe";
+
+export const { GET, POST } = loupe.handlers;

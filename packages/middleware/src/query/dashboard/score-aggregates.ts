@@ -1,0 +1,57 @@
+import { toNumber, toNumberOrNull } from "../map-rows.js";
+import { traceAttributeConditions, type DashboardFilters } from "./filters.js";
+import { paramList, type DashboardStore, type ParamList } from "./sql-params.js";
+import { bucketSql, type Grain } from "./time-buckets.js";
+
+/** Thumbs (FEEDBACK scores) and judge means (EVAL scores) of one bucket. */
+export interface FeedbackPoint {
+  bucket: string;
+  thumbsUp: number;
+  thumbsDown: number;
+  /** Mean of numeric/boolean EVAL scores, null without any. */
+  judgeMean: number | null;
+  judgeCount: number;
+}
+
+/**
+ * WHERE conditions for scores (aliased `s`) in the filters' range. Environment and user
+ * are copied onto scores by the writer; other trace filters join the trace (`t`).
+ */
+export function scoreConditions(filters: DashboardFilters, p: ParamList): { join: string; where: string[] } {
+  const where = [`s.timestamp >= ${p.bindTime(filters.from)}`, `s.timestamp < ${p.bindTime(filters.to)}`];
+  if (filters.environment !== undefined) where.push(`s.environment = ${p.bind(filters.environment)}`);
+  if (filters.userId !== undefined) where.push(`s.user_id = ${p.bind(filters.userId)}`);
+  const { model, release, tag, name } = filters;
+  if (model === undefined && release === undefined && tag === undefined && name === undefined) return { join: "", where };
+  // Trace filters other than the range: the score's time decides, not the trace's.
+  const traceWhere = traceAttributeConditions({ model, release, tag, name }, p);
+  return { join: "JOIN loupe_traces t ON t.id = s.trace_id", where: [...where, ...traceWhere] };
+}
+
+/**
+ * Thumbs up/down (FEEDBACK scores: value > 0 is up) and the mean judge score (EVAL
+ * scores with a numeric value), overall (`grain` undefined, bucket "all") or per bucket.
+ */
+export async function feedbackSeries(store: DashboardStore, filters: DashboardFilters, grain?: Grain): Promise<FeedbackPoint[]> {
+  const { db, sql } = store;
+  const p = paramList(sql);
+  const { join, where } = scoreConditions(filters, p);
+  where.push(`s.source IN ('FEEDBACK', 'EVAL')`);
+  const bucket = grain ? bucketSql(sql, grain, "s.timestamp") : `'all'`;
+  const rows = await db.query(
+    `SELECT ${bucket} AS bucket,
+            SUM(CASE WHEN s.source = 'FEEDBACK' AND s.value > 0 THEN 1 ELSE 0 END) AS up,
+            SUM(CASE WHEN s.source = 'FEEDBACK' AND s.value <= 0 THEN 1 ELSE 0 END) AS down,
+            AVG(CASE WHEN s.source = 'EVAL' THEN s.value END) AS judge_mean,
+            SUM(CASE WHEN s.source = 'EVAL' AND s.value IS NOT NULL THEN 1 ELSE 0 END) AS judge_count
+       FROM loupe_scores s ${join} WHERE ${where.join(" AND ")} ${grain ? `GROUP BY ${bucket} ORDER BY 1` : ""}`,
+    p.values,
+  );
+  return rows.map((r) => ({
+    bucket: String(r.bucket),
+    thumbsUp: toNumber(r.up),
+    thumbsDown: toNumber(r.down),
+    judgeMean: toNumberOrNull(r.judge_mean),
+    judgeCount: toNumber(r.judge_count),
+  }));
+}

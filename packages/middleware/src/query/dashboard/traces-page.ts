@@ -1,0 +1,164 @@
+import type { Level } from "../../domain/rows.js";
+import { decodeCursor, encodeCursor, type KeysetPosition } from "../cursor.js";
+import { mapTrace, toNumberOrNull } from "../map-rows.js";
+import type { TraceSummary } from "../views.js";
+import { traceAttributeConditions, type DashboardFilters } from "./filters.js";
+import { paramList, type DashboardStore } from "./sql-params.js";
+
+/** Columns the traces table can sort by (server-side). */
+export const TRACE_SORT_KEYS = ["time", "latency", "ttft", "tokens", "cost"] as const;
+/** One of {@link TRACE_SORT_KEYS}. */
+export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];
+
+/** Filters, search, sort and keyset position of one page of the traces table. */
+export interface TracePageQuery extends Partial<DashboardFilters> {
+  sessionId?: string;
+  level?: Level;
+  /** Text searched in previews and in stored input/output (needs a range; default the 7 days before `to`). */
+  search?: string;
+  sort?: TraceSortKey;
+  order?: "asc" | "desc";
+  /** Page size, 1–200 (default 50). */
+  limit?: number;
+  /** The page after this cursor (from `nextCursor`). */
+  after?: string | null;
+  /** The page before this cursor (from `prevCursor`). */
+  before?: string | null;
+}
+
+/** A score of a trace as the table shows it: mean of numeric values, last text value. */
+export interface TraceScoreBadge {
+  name: string;
+  source: string;
+  value: number | null;
+  stringValue: string | null;
+  count: number;
+}
+
+/** A traces-table row: the trace summary plus its scores. */
+export interface TracePageRow extends TraceSummary {
+  scores: TraceScoreBadge[];
+}
+
+/** One page of traces with cursors to the neighbouring pages (null at either end). */
+export interface TracePage {
+  items: TracePageRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+const SORT_SQL: Record<TraceSortKey, string> = {
+  time: "t.start_time",
+  latency: "COALESCE(t.latency_ms, -1)",
+  ttft: "COALESCE(t.ttft_ms, -1)",
+  tokens: "t.total_tokens",
+  cost: "COALESCE(t.total_cost, -1)",
+};
+
+const SEARCH_WINDOW_MS = 7 * 24 * 3_600_000;
+
+function positionOf(row: TraceSummary, sort: TraceSortKey): KeysetPosition {
+  const value =
+    sort === "time"
+      ? row.startTime.toISOString()
+      : sort === "latency"
+        ? (row.latencyMs ?? -1)
+        : sort === "ttft"
+          ? (row.ttftMs ?? -1)
+          : sort === "tokens"
+            ? row.usage.totalTokens
+            : (row.totalCost ?? -1);
+  return { value, id: row.id };
+}
+
+/**
+ * One page of the traces table: filters, full-text search in inputs/outputs, any sort
+ * of {@link TRACE_SORT_KEYS}, keyset paging both ways. Newest-first pages walk the
+ * start-time index; the payload search is an EXISTS per candidate trace (payloads are
+ * indexed by trace id), bounded by the time range.
+ */
+export async function listTracePage(store: DashboardStore, query: TracePageQuery = {}): Promise<TracePage> {
+  const { db, sql } = store;
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+  const sort = query.sort ?? "time";
+  const desc = (query.order ?? "desc") === "desc";
+  const backward = !query.after && Boolean(query.before);
+  const p = paramList(sql);
+  const where: string[] = [];
+  let from = query.from;
+  if (query.search && !from) from = new Date((query.to ?? new Date()).getTime() - SEARCH_WINDOW_MS);
+  if (from) where.push(`t.start_time >= ${p.bindTime(from)}`);
+  if (query.to) where.push(`t.start_time < ${p.bindTime(query.to)}`);
+  where.push(...traceAttributeConditions(query, p));
+  if (query.sessionId !== undefined) where.push(`t.session_id = ${p.bind(query.sessionId)}`);
+  if (query.level !== undefined) where.push(`t.level = ${p.bind(query.level)}`);
+  if (query.search) {
+    const plain = p.bindContains(query.search);
+    const plain2 = p.bindContains(query.search);
+    // Payloads hold JSON text: look for the text as JSON encodes it (quotes, newlines escaped).
+    const encoded = JSON.stringify(query.search).slice(1, -1);
+    const json = p.bindContains(encoded);
+    const json2 = p.bindContains(encoded);
+    const like = `${sql.ilike}`;
+    where.push(
+      `(t.input_preview ${like} ${plain} ESCAPE '\\' OR t.output_preview ${like} ${plain2} ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM loupe_payloads p WHERE p.trace_id = t.id
+                    AND (p.input ${like} ${json} ESCAPE '\\' OR p.output ${like} ${json2} ESCAPE '\\')))`,
+    );
+  }
+  const cursor = query.after ?? query.before;
+  // Walking backward flips the comparison and the order; rows are flipped back below.
+  const towardLarger = desc === backward;
+  if (cursor) {
+    const position = decodeCursor(cursor);
+    const op = towardLarger ? ">" : "<";
+    const v1 = sort === "time" ? p.bindTime(new Date(position.value)) : p.bind(Number(position.value));
+    const v2 = sort === "time" ? p.bindTime(new Date(position.value)) : p.bind(Number(position.value));
+    where.push(`(${SORT_SQL[sort]} ${op} ${v1} OR (${SORT_SQL[sort]} = ${v2} AND t.id ${op} ${p.bind(position.id)}))`);
+  }
+  const dir = towardLarger ? "ASC" : "DESC";
+  const rows = await db.query(
+    `SELECT t.* FROM loupe_traces t ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY ${SORT_SQL[sort]} ${dir}, t.id ${dir} LIMIT ${limit + 1}`,
+    p.values,
+  );
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit).map(mapTrace);
+  if (backward) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  const cursorOf = (row: TraceSummary | undefined) => (row ? encodeCursor(positionOf(row, sort)) : null);
+  const nextCursor = backward ? (cursorOf(last) ?? query.before ?? null) : more ? cursorOf(last) : null;
+  const prevCursor = backward ? (more ? cursorOf(first) : null) : query.after ? (cursorOf(first) ?? query.after) : null;
+  return { items: await withScores(store, page), nextCursor, prevCursor };
+}
+
+async function withScores(store: DashboardStore, traces: TraceSummary[]): Promise<TracePageRow[]> {
+  if (traces.length === 0) return [];
+  const p = paramList(store.sql);
+  const rows = await store.db.query(
+    `SELECT trace_id, name, source, value, string_value FROM loupe_scores
+      WHERE trace_id IN (${traces.map((t) => p.bind(t.id)).join(", ")}) ORDER BY timestamp, id`,
+    p.values,
+  );
+  const byTrace = new Map<string, Map<string, TraceScoreBadge & { sum: number; n: number }>>();
+  for (const r of rows) {
+    const badges = byTrace.get(String(r.trace_id)) ?? new Map();
+    byTrace.set(String(r.trace_id), badges);
+    const key = `${r.source}\u0000${r.name}`;
+    const badge = badges.get(key) ?? { name: String(r.name), source: String(r.source), value: null, stringValue: null, count: 0, sum: 0, n: 0 };
+    badges.set(key, badge);
+    badge.count += 1;
+    const value = toNumberOrNull(r.value);
+    if (value !== null) {
+      badge.sum += value;
+      badge.n += 1;
+      badge.value = badge.sum / badge.n;
+    }
+    if (r.string_value !== null && r.string_value !== undefined) badge.stringValue = String(r.string_value);
+  }
+  return traces.map((t) => ({
+    ...t,
+    scores: [...(byTrace.get(t.id)?.values() ?? [])].map(({ name, source, value, stringValue, count }) => ({ name, source, value, stringValue, count })),
+  }));
+}

@@ -1,0 +1,152 @@
+import { toNumber } from "../map-rows.js";
+import { needsRawRows, traceConditions, type DashboardFilters } from "./filters.js";
+import { paramList, type DashboardStore } from "./sql-params.js";
+import { bucketOf, bucketSql, ceilDay, floorDay, type Grain } from "./time-buckets.js";
+
+/** Usage of one model in one bucket (generations only). */
+export interface ModelUsagePoint {
+  bucket: string;
+  /** "" for generations without a model id. */
+  model: string;
+  generationCount: number;
+  errorCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  /** Sum of known costs (USD). */
+  cost: number;
+  /** Generations without a price: `cost` is then a lower bound. */
+  unpricedCount: number;
+}
+
+/** Traces started in one bucket. */
+export interface TraceCountPoint {
+  bucket: string;
+  traceCount: number;
+  errorTraceCount: number;
+}
+
+/** Usage over a range: per model and bucket, plus trace counts per bucket. */
+export interface UsageSeries {
+  models: ModelUsagePoint[];
+  traces: TraceCountPoint[];
+}
+
+type Raw = Record<string, unknown>;
+
+function modelPoint(r: Raw): ModelUsagePoint {
+  return {
+    bucket: String(r.bucket),
+    model: String(r.model ?? ""),
+    generationCount: toNumber(r.generations),
+    errorCount: toNumber(r.errors),
+    inputTokens: toNumber(r.input_tokens),
+    outputTokens: toNumber(r.output_tokens),
+    totalTokens: toNumber(r.total_tokens),
+    cost: toNumber(r.cost),
+    unpricedCount: toNumber(r.unpriced),
+  };
+}
+
+function tracePoint(r: Raw): TraceCountPoint {
+  return { bucket: String(r.bucket), traceCount: toNumber(r.traces), errorTraceCount: toNumber(r.error_traces) };
+}
+
+/** Scans raw traces (and their generations) started in [from, to). */
+async function rawUsage(store: DashboardStore, filters: DashboardFilters, grain: Grain): Promise<UsageSeries> {
+  const { db, sql } = store;
+  const gp = paramList(sql);
+  const { model, ...traceFilters } = filters;
+  const gWhere = traceConditions(traceFilters, gp);
+  if (model !== undefined) gWhere.push(`o.model = ${gp.bind(model)}`);
+  const bucket = bucketSql(sql, grain, "t.start_time");
+  const models = await db.query(
+    `SELECT ${bucket} AS bucket, COALESCE(o.model, '') AS model, COUNT(*) AS generations,
+            SUM(CASE WHEN o.level = 'ERROR' THEN 1 ELSE 0 END) AS errors,
+            SUM(o.input_tokens) AS input_tokens, SUM(o.output_tokens) AS output_tokens,
+            SUM(o.total_tokens) AS total_tokens, SUM(o.total_cost) AS cost,
+            SUM(CASE WHEN o.total_cost IS NULL THEN 1 ELSE 0 END) AS unpriced
+       FROM loupe_traces t JOIN loupe_observations o ON o.trace_id = t.id AND o.type = 'GENERATION'
+      WHERE ${gWhere.join(" AND ")}
+      GROUP BY ${bucket}, COALESCE(o.model, '')`,
+    gp.values,
+  );
+  const tp = paramList(sql);
+  const traces = await db.query(
+    `SELECT ${bucket} AS bucket, COUNT(*) AS traces, SUM(CASE WHEN t.level = 'ERROR' THEN 1 ELSE 0 END) AS error_traces
+       FROM loupe_traces t WHERE ${traceConditions(filters, tp).join(" AND ")} GROUP BY ${bucket}`,
+    tp.values,
+  );
+  return { models: models.map(modelPoint), traces: traces.map(tracePoint) };
+}
+
+/** Reads whole UTC days [fromDay, toDay) from the maintained `loupe_usage_daily` rollup. */
+async function rollupUsage(store: DashboardStore, filters: DashboardFilters, fromDay: string, toDay: string): Promise<UsageSeries> {
+  const { db, sql } = store;
+  const p = paramList(sql);
+  const where = [`day >= ${p.bind(fromDay)}`, `day < ${p.bind(toDay)}`];
+  if (filters.environment !== undefined) where.push(`environment = ${p.bind(filters.environment)}`);
+  if (filters.userId !== undefined) where.push(`user_id = ${p.bind(filters.userId)}`);
+  if (filters.model !== undefined) where.push(`model = ${p.bind(filters.model)}`);
+  const rows = await db.query(
+    `SELECT day AS bucket, model, SUM(trace_count) AS traces, SUM(error_trace_count) AS error_traces,
+            SUM(generation_count) AS generations, SUM(error_count) AS errors, SUM(input_tokens) AS input_tokens,
+            SUM(output_tokens) AS output_tokens, SUM(total_tokens) AS total_tokens, SUM(total_cost) AS cost,
+            SUM(unpriced_count) AS unpriced
+       FROM loupe_usage_daily WHERE ${where.join(" AND ")} GROUP BY day, model`,
+    p.values,
+  );
+  const traces = new Map<string, TraceCountPoint>();
+  for (const r of rows) {
+    const point = traces.get(String(r.bucket)) ?? { bucket: String(r.bucket), traceCount: 0, errorTraceCount: 0 };
+    point.traceCount += toNumber(r.traces);
+    point.errorTraceCount += toNumber(r.error_traces);
+    traces.set(point.bucket, point);
+  }
+  return {
+    models: rows.filter((r) => toNumber(r.generations) > 0).map(modelPoint),
+    traces: [...traces.values()].filter((t) => t.traceCount > 0),
+  };
+}
+
+function merge(parts: UsageSeries[]): UsageSeries {
+  const models = new Map<string, ModelUsagePoint>();
+  const traces = new Map<string, TraceCountPoint>();
+  for (const part of parts) {
+    for (const m of part.models) {
+      const key = `${m.bucket}\u0000${m.model}`;
+      const into = models.get(key);
+      if (!into) models.set(key, { ...m });
+      else
+        for (const f of ["generationCount", "errorCount", "inputTokens", "outputTokens", "totalTokens", "cost", "unpricedCount"] as const)
+          into[f] += m[f];
+    }
+    for (const t of part.traces) {
+      const into = traces.get(t.bucket);
+      if (!into) traces.set(t.bucket, { ...t });
+      else {
+        into.traceCount += t.traceCount;
+        into.errorTraceCount += t.errorTraceCount;
+      }
+    }
+  }
+  const byBucket = (a: { bucket: string }, b: { bucket: string }) => a.bucket.localeCompare(b.bucket);
+  return { models: [...models.values()].sort(byBucket), traces: [...traces.values()].sort(byBucket) };
+}
+
+/**
+ * Usage (generations, tokens, cost) per model and bucket, and trace counts per bucket.
+ * At day grain the whole UTC days inside the range come from the daily rollup and only
+ * the partial days at its edges scan raw rows, so a 30-day view costs the same as a
+ * 1-day one. Hourly grain, and filters the rollup lacks (release, tag, name), scan raw
+ * traces in the range (indexed by start time).
+ */
+export async function usageSeries(store: DashboardStore, filters: DashboardFilters, grain: Grain): Promise<UsageSeries> {
+  const firstFull = ceilDay(filters.from);
+  const lastFull = floorDay(filters.to);
+  if (grain === "hour" || needsRawRows(filters) || firstFull >= lastFull) return rawUsage(store, filters, grain);
+  const parts = [await rollupUsage(store, filters, bucketOf(firstFull, "day"), bucketOf(lastFull, "day"))];
+  if (filters.from < firstFull) parts.push(await rawUsage(store, { ...filters, to: firstFull }, "day"));
+  if (lastFull < filters.to) parts.push(await rawUsage(store, { ...filters, from: lastFull }, "day"));
+  return merge(parts);
+}
