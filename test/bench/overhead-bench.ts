@@ -70,6 +70,8 @@ async function main() {
   const configs: Config[] = [
     { name: "unwrapped model", model: raw, integrations: [], inTrace: false },
     { name: "Loupe middleware", model: wrapped, integrations: [], inTrace: false },
+    { name: "Loupe middleware, in withTrace", model: wrapped, integrations: [], inTrace: true },
+    { name: "empty telemetry integration (AI SDK's own cost)", model: raw, integrations: [{} as Telemetry], inTrace: false },
     { name: "Loupe middleware + telemetry, in withTrace", model: wrapped, integrations: [loupe.telemetry()], inTrace: true },
     { name: "@ai-sdk/otel → BatchSpanProcessor", model: raw, integrations: [new OpenTelemetry({ tracer: otelProvider.getTracer("bench") })], inTrace: false },
     { name: "@ai-sdk/otel → LangfuseSpanProcessor", model: raw, integrations: [new OpenTelemetry({ tracer: langfuseProvider.getTracer("bench") })], inTrace: false },

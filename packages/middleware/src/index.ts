@@ -21,3 +21,5 @@ export type { MaskFunction, MaskInfo } from "./writer/event-to-rows.js";
 export type { WriterStats } from "./writer/batch-writer.js";
 export { ScoreInput } from "./domain/score-input.js";
 export { createPriceBook, builtInPrices, computeCost, type ModelPriceInput, type PriceBook, type CostBreakdown } from "./cost/index.js";
+
+export { createJudge, codeEvaluators, comparePairwise, rubrics, judgeAgreement, cohensKappa, type Evaluator, type EvaluationResult, type JudgeAgreement } from "./eval/index.js";

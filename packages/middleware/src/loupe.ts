@@ -16,6 +16,8 @@ import { createPostgresStore } from "./store/postgres-store.js";
 import type { PrismaLike } from "./store/sql-client.js";
 import { createSqliteStore, DEFAULT_SQLITE_FILE } from "./store/sqlite-store.js";
 import type { TraceStore } from "./store/trace-store.js";
+import { EvaluationRunner, type EvaluationRunnerOptions } from "./eval/evaluation-runner.js";
+import { judgeAgreement, type AgreementOptions, type JudgeAgreement } from "./eval/agreement.js";
 import { createHandlers, type RouteHandler } from "./next/handlers.js";
 import { resolveSecret, signFeedbackToken } from "./next/feedback-token.js";
 import { RateLimiter } from "./next/rate-limiter.js";
@@ -70,6 +72,8 @@ export interface LoupeOptions {
   feedbackTokenTtlSeconds?: number;
   /** End-user votes allowed per IP and user per minute. Default 30. */
   feedbackRateLimitPerMinute?: number;
+  /** Limits of online evaluation (concurrency, retries, daily cost cap, queue size). */
+  evaluation?: EvaluationRunnerOptions;
   /** Log Loupe's internal errors (true: console.warn; or your function). */
   debug?: boolean | ((message: string, error?: unknown) => void);
   /** For tests: injected clock and id generator. */
@@ -119,6 +123,10 @@ export interface Loupe {
   store(): Promise<TraceStore>;
   readonly query: LoupeQuery;
   readonly priceBook: PriceBook;
+  /** Judges and code evaluators: `add` (online, sampled), `evaluate` (one trace), `backfill`. */
+  readonly evaluations: EvaluationRunner;
+  /** Judge-vs-human agreement (rate and Cohen's kappa) per judge, for one criterion. */
+  agreement(options: AgreementOptions): Promise<JudgeAgreement[]>;
 }
 
 const liveWriters = new Set<BatchWriter>();
@@ -201,6 +209,7 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     now: options._internal?.now ?? Date.now,
     generateId: options._internal?.generateId ?? randomUUID,
     onInternalError,
+    onTraceComplete: (trace) => evaluations.onTraceComplete(trace),
   });
 
   const middleware = createLoupeMiddleware(recorder);
@@ -256,7 +265,22 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     onInternalError,
   });
 
+  const evaluations = new EvaluationRunner(
+    {
+      store,
+      flush: () => writer.flush(),
+      withTrace: (attributes, fn) => withTrace(recorder, attributes, fn),
+      middleware: () => middleware,
+      score,
+      now,
+      onInternalError,
+    },
+    options.evaluation,
+  );
+
   return {
+    evaluations,
+    agreement: (agreementOptions) => withStore((s) => judgeAgreement(s, agreementOptions)),
     middleware: () => middleware,
     telemetry: () => telemetry,
     withTrace: (attributes, fn) => withTrace(recorder, attributes, fn),

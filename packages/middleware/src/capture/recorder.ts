@@ -25,6 +25,8 @@ export interface RecorderSettings {
   generateId: () => string;
   /** Called with errors inside Loupe's hooks (never thrown to the host). */
   onInternalError: (error: unknown) => void;
+  /** Called once a trace has settled and nothing in it is still running (online evaluation). */
+  onTraceComplete?: (trace: TraceState) => void;
 }
 
 const LEVEL_RANK: Record<Level, number> = { DEBUG: 0, DEFAULT: 1, WARNING: 2, ERROR: 3 };
@@ -120,6 +122,13 @@ export class Recorder {
 
   private emitTrace(trace: TraceState): void {
     if (!trace.recording) return;
+    if (trace.settled && trace.pending <= 0 && this.settings.onTraceComplete) {
+      try {
+        this.settings.onTraceComplete(trace);
+      } catch (error) {
+        this.settings.onInternalError(error);
+      }
+    }
     const a = trace.attributes;
     this.push({
       kind: "trace",

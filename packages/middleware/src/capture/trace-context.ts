@@ -66,6 +66,11 @@ export function currentContext(): LoupeContext | undefined {
   return storage.getStore();
 }
 
+/** Runs `fn` outside any trace (background work such as online evaluation). */
+export function runOutsideContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** Runs `fn` with `context` active. */
 export function runInContext<T>(context: LoupeContext, fn: () => T): T {
   return storage.run(context, fn);

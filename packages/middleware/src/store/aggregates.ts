@@ -247,8 +247,8 @@ export async function refreshTraceTotals(tx: SqlClient, sql: DialectSql, traceId
        FROM (
          SELECT trace_id, COUNT(*) AS n,
                 SUM(CASE WHEN type = 'GENERATION' THEN 1 ELSE 0 END) AS generations,
-                SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END) AS errors,
-                SUM(CASE WHEN level = 'WARNING' THEN 1 ELSE 0 END) AS warnings,
+                SUM(CASE WHEN level = 'ERROR' AND type <> 'EVALUATOR' THEN 1 ELSE 0 END) AS errors,
+                SUM(CASE WHEN level = 'WARNING' AND type <> 'EVALUATOR' THEN 1 ELSE 0 END) AS warnings,
                 COALESCE(SUM(${gen("input_tokens")}), 0) AS input_tokens,
                 COALESCE(SUM(${gen("cache_read_tokens")}), 0) AS cache_read_tokens,
                 COALESCE(SUM(${gen("cache_write_tokens")}), 0) AS cache_write_tokens,
@@ -262,7 +262,7 @@ export async function refreshTraceTotals(tx: SqlClient, sql: DialectSql, traceId
                 ${sql.distinctList(gen("model"))} AS models,
                 MIN(${gen("completion_start_time")}) AS first_token,
                 MAX(COALESCE(end_time, start_time)) AS max_end,
-                MIN(CASE WHEN level = 'ERROR' THEN status_message END) AS status_message
+                MIN(CASE WHEN level = 'ERROR' AND type <> 'EVALUATOR' THEN status_message END) AS status_message
            FROM loupe_observations
           WHERE trace_id IN (${inList})
           GROUP BY trace_id
