@@ -61,16 +61,24 @@ async function main() {
   });
   trace.setGlobalTracerProvider(otelProvider);
 
-  const loupe = createLoupe({ databaseUrl: `file:${path.join(mkdtempSync(path.join(tmpdir(), "loupe-bench-")), "bench.db")}`, registerTelemetry: false });
+  const loupe = createLoupe({ databaseUrl: `file:${path.join(mkdtempSync(path.join(tmpdir(), "loupe-bench-")), "bench.db")}`, registerTelemetry: false, otel: false });
   await loupe.store();
   const raw = mockModel();
   const wrapped = wrapLanguageModel({ model: mockModel(), middleware: loupe.middleware() });
+  const exporting = createLoupe({
+    databaseUrl: `file:${path.join(mkdtempSync(path.join(tmpdir(), "loupe-bench-")), "bench-otel.db")}`,
+    registerTelemetry: false,
+    otel: { tracer: otelProvider.getTracer("loupe-bench") },
+  });
+  await exporting.store();
+  const wrappedExporting = wrapLanguageModel({ model: mockModel(), middleware: exporting.middleware() });
 
   type Config = { name: string; model: typeof raw; integrations: Telemetry[]; inTrace: boolean };
   const configs: Config[] = [
     { name: "unwrapped model", model: raw, integrations: [], inTrace: false },
     { name: "Loupe middleware", model: wrapped, integrations: [], inTrace: false },
     { name: "Loupe middleware, in withTrace", model: wrapped, integrations: [], inTrace: true },
+    { name: "Loupe middleware + GenAI span export", model: wrappedExporting, integrations: [], inTrace: false },
     { name: "empty telemetry integration (AI SDK's own cost)", model: raw, integrations: [{} as Telemetry], inTrace: false },
     { name: "Loupe middleware + telemetry, in withTrace", model: wrapped, integrations: [loupe.telemetry()], inTrace: true },
     { name: "@ai-sdk/otel → BatchSpanProcessor", model: raw, integrations: [new OpenTelemetry({ tracer: otelProvider.getTracer("bench") })], inTrace: false },
@@ -141,6 +149,7 @@ async function main() {
     [stats.written, stats.dropped, fixed(stats.writeMs), fixed((stats.writeMs * 1000) / Math.max(1, stats.written), 2)],
   ]);
   await loupe.shutdown();
+  await exporting.shutdown();
   await otelProvider.shutdown();
   await langfuseProvider.shutdown();
   sink.close();

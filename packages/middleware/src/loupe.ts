@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { LanguageModelV4Middleware } from "@ai-sdk/provider";
 import { registerTelemetry, type Telemetry } from "ai";
+import { trace as otelTrace, type Tracer } from "@opentelemetry/api";
 import { createLoupeMiddleware } from "./capture/middleware.js";
 import { Recorder } from "./capture/recorder.js";
 import { createLoupeTelemetry } from "./capture/telemetry-integration.js";
@@ -16,6 +17,8 @@ import { createPostgresStore } from "./store/postgres-store.js";
 import type { PrismaLike } from "./store/sql-client.js";
 import { createSqliteStore, DEFAULT_SQLITE_FILE } from "./store/sqlite-store.js";
 import type { TraceStore } from "./store/trace-store.js";
+import type { LoupeEvent } from "./domain/events.js";
+import { LoupeSpanProcessor } from "./otel/loupe-span-processor.js";
 import { EvaluationRunner, type EvaluationRunnerOptions } from "./eval/evaluation-runner.js";
 import { judgeAgreement, type AgreementOptions, type JudgeAgreement } from "./eval/agreement.js";
 import { createHandlers, type RouteHandler } from "./next/handlers.js";
@@ -72,6 +75,13 @@ export interface LoupeOptions {
   feedbackTokenTtlSeconds?: number;
   /** End-user votes allowed per IP and user per minute. Default 30. */
   feedbackRateLimitPerMinute?: number;
+  /**
+   * Also emit OpenTelemetry GenAI spans (`chat {model}`, `execute_tool {name}`) under the
+   * host's active span. "auto" (default): when a tracer provider is registered. Or pass a tracer.
+   */
+  otel?: boolean | "auto" | { tracer?: Tracer; recordContent?: boolean };
+  /** Project keys accepted by the OTLP endpoint (`…/v1/traces`). Default: LOUPE_OTLP_KEY (comma-separated). */
+  otlpKeys?: string[];
   /** Limits of online evaluation (concurrency, retries, daily cost cap, queue size). */
   evaluation?: EvaluationRunnerOptions;
   /** Log Loupe's internal errors (true: console.warn; or your function). */
@@ -113,6 +123,10 @@ export interface Loupe {
   readonly handlers: { GET: RouteHandler; POST: RouteHandler };
   /** A signed, expiring token that lets `userId` rate `traceId` (send it with the answer). */
   feedbackToken(claims: { traceId: string; userId: string }): string;
+  /** Queues an already-built event (integrations such as the span processor). Never throws. */
+  enqueue(event: LoupeEvent): void;
+  /** An OpenTelemetry span processor that records the AI SDK's spans into this Loupe. */
+  spanProcessor(): LoupeSpanProcessor;
   /** Writes everything queued; resolves true when nothing is left (never rejects). */
   flush(): Promise<boolean>;
   /** Flushes, stops the writer, unregisters telemetry and closes Loupe's own connections. */
@@ -185,15 +199,16 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
   };
 
   const priceBook = createPriceBook({ prices: options.prices, includeBuiltIn: !options.disableBuiltInPrices });
+  const toBatch = (events: readonly LoupeEvent[]) =>
+    eventsToBatch(events, {
+      priceBook,
+      mask: options.mask,
+      maxPayloadLength: options.maxPayloadLength ?? 262_144,
+      onInternalError,
+    });
   const writer = new BatchWriter({
     store,
-    toBatch: (events) =>
-      eventsToBatch(events, {
-        priceBook,
-        mask: options.mask,
-        maxPayloadLength: options.maxPayloadLength ?? 262_144,
-        onInternalError,
-      }),
+    toBatch,
     ...options.writer,
     onError: (error) => log?.("write failed (will retry or count as dropped)", error),
   });
@@ -210,6 +225,15 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     generateId: options._internal?.generateId ?? randomUUID,
     onInternalError,
     onTraceComplete: (trace) => evaluations.onTraceComplete(trace),
+    otel:
+      options.otel === false
+        ? undefined
+        : {
+            tracer: (typeof options.otel === "object" ? options.otel.tracer : undefined) ?? otelTrace.getTracer("@loupe/middleware"),
+            recordContent:
+              (typeof options.otel === "object" ? options.otel.recordContent : undefined) ??
+              process.env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT === "true",
+          },
   });
 
   const middleware = createLoupeMiddleware(recorder);
@@ -261,6 +285,9 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     now,
     apiBasePath: options.apiBasePath ?? "/api/loupe",
     enqueueScore: (row) => recorder.push({ kind: "score", row }),
+    otlpKeys: options.otlpKeys ?? (process.env.LOUPE_OTLP_KEY ?? "").split(",").map((k) => k.trim()).filter(Boolean),
+    environment: recorder.environment,
+    ingest: async (events) => (await store()).write(toBatch(events)),
     limiter: new RateLimiter(options.feedbackRateLimitPerMinute ?? 30, 60_000, 10_000, now),
     onInternalError,
   });
@@ -283,6 +310,8 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     agreement: (agreementOptions) => withStore((s) => judgeAgreement(s, agreementOptions)),
     middleware: () => middleware,
     telemetry: () => telemetry,
+    enqueue: (event) => recorder.push(event),
+    spanProcessor: () => new LoupeSpanProcessor({ enqueue: (event) => recorder.push(event), flush: () => writer.flush(), environment: recorder.environment }),
     withTrace: (attributes, fn) => withTrace(recorder, attributes, fn),
     withSpan: (name, fn, spanOptions) => withSpan(recorder, name, fn, spanOptions),
     currentTraceId: () => currentContext()?.trace.id,

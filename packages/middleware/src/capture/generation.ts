@@ -1,5 +1,7 @@
 import type { ObservationEvent } from "../domain/events.js";
 import type { Level } from "../domain/rows.js";
+import type { Span } from "@opentelemetry/api";
+import { endGenerationSpan, markActiveSpanRecorded, startGenerationSpan } from "../otel/genai-spans.js";
 import { errorMessage, type Recorder } from "./recorder.js";
 import { currentContext, type TraceState } from "./trace-context.js";
 import { fromProviderUsage, type ProviderUsage } from "./usage.js";
@@ -42,6 +44,8 @@ export class Generation {
   private readonly operation: "generate" | "stream";
   private readonly startTime: number;
   private done = false;
+  /** The exported GenAI span, when OpenTelemetry export is on and a provider records it. */
+  readonly span: Span | undefined;
 
   private constructor(recorder: Recorder, trace: TraceState, parentId: string | undefined, model: ModelRef, params: CallParamsRef, operation: "generate" | "stream") {
     this.recorder = recorder;
@@ -54,6 +58,16 @@ export class Generation {
     this.startTime = recorder.settings.now();
     recorder.beginObservation(trace);
     if (trace.recordInputs && trace.firstInput === undefined) trace.firstInput = params.prompt;
+    markActiveSpanRecorded();
+    this.span = recorder.settings.otel
+      ? startGenerationSpan(recorder.settings.otel, {
+          modelId: model.modelId,
+          provider: model.provider,
+          loupeTraceId: trace.id,
+          params: params as Record<string, unknown>,
+          prompt: trace.recordInputs && recorder.settings.otel.recordContent ? params.prompt : undefined,
+        })
+      : undefined;
   }
 
   /**
@@ -109,6 +123,16 @@ export class Generation {
       recordInputs: trace.recordInputs,
       recordOutputs: trace.recordOutputs,
     };
+    if (this.span) {
+      endGenerationSpan(this.span, {
+        usage: event.usage,
+        finishReason,
+        responseModelId: outcome.responseModelId,
+        responseId: outcome.responseId,
+        output: trace.recordOutputs && this.recorder.settings.otel?.recordContent ? outcome.content : undefined,
+        error: event.level === "ERROR" ? event.statusMessage : undefined,
+      });
+    }
     this.recorder.endObservation(trace, event);
   }
 

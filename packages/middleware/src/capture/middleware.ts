@@ -2,6 +2,7 @@ import type { LanguageModelV4Middleware } from "@ai-sdk/provider";
 import { Generation, type CallParamsRef, type GenerationOutcome } from "./generation.js";
 import type { Recorder } from "./recorder.js";
 import { tapStream } from "./stream-tap.js";
+import { withActiveSpan } from "../otel/genai-spans.js";
 
 /**
  * The AI SDK language-model middleware: records every generate and stream call of the
@@ -33,7 +34,7 @@ export function createLoupeMiddleware(recorder: Recorder): LanguageModelV4Middle
       if (!generation) return doGenerate();
       let result: Awaited<ReturnType<typeof doGenerate>>;
       try {
-        result = await doGenerate();
+        result = await withActiveSpan(generation.span, doGenerate);
       } catch (error) {
         safe(() => generation.fail(error));
         throw error;
@@ -55,7 +56,7 @@ export function createLoupeMiddleware(recorder: Recorder): LanguageModelV4Middle
       if (!generation) return doStream();
       let result: Awaited<ReturnType<typeof doStream>>;
       try {
-        result = await doStream();
+        result = await withActiveSpan(generation.span, doStream);
       } catch (error) {
         safe(() => generation.fail(error));
         throw error;

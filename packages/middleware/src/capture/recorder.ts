@@ -1,4 +1,5 @@
 import type { LoupeEvent, ObservationEvent } from "../domain/events.js";
+import type { OtelExport } from "../otel/genai-spans.js";
 import type { Level } from "../domain/rows.js";
 import {
   defaultEnvironment,
@@ -25,6 +26,8 @@ export interface RecorderSettings {
   generateId: () => string;
   /** Called with errors inside Loupe's hooks (never thrown to the host). */
   onInternalError: (error: unknown) => void;
+  /** Export GenAI spans through OpenTelemetry as well. */
+  otel?: OtelExport;
   /** Called once a trace has settled and nothing in it is still running (online evaluation). */
   onTraceComplete?: (trace: TraceState) => void;
 }
@@ -49,6 +52,11 @@ export class Recorder {
       environment: settings.environment ?? platform.environment,
       release: settings.release ?? platform.release,
     };
+  }
+
+  /** The environment traces get when the host does not name one. */
+  get environment(): string {
+    return this.defaults.environment;
   }
 
   /** A new trace state; `settled` is false until {@link settleTrace}. */

@@ -1,6 +1,8 @@
 import type { Telemetry } from "ai";
 import type { ObservationEvent } from "../domain/events.js";
 import type { Level, ObservationType } from "../domain/rows.js";
+import type { Span } from "@opentelemetry/api";
+import { endToolSpan, startToolSpan } from "../otel/genai-spans.js";
 import { errorMessage, type Recorder } from "./recorder.js";
 import { currentContext, runInContext, type LoupeContext, type TraceAttributes, type TraceState } from "./trace-context.js";
 
@@ -11,6 +13,7 @@ interface OpenNode {
   name: string;
   type: ObservationType;
   input?: unknown;
+  span?: Span;
 }
 
 interface RunState {
@@ -141,6 +144,9 @@ export function createLoupeTelemetry(recorder: Recorder): Telemetry {
       if (!run || !call) return;
       const input = run.trace.recordInputs && event.recordInputs !== false ? call.input : undefined;
       const tool = open(run, "TOOL", String(call.toolName), run.step?.id ?? run.agent.id, input);
+      if (recorder.settings.otel) {
+        tool.span = startToolSpan(recorder.settings.otel, { toolName: String(call.toolName), toolCallId: String(call.toolCallId), loupeTraceId: run.trace.id, args: recorder.settings.otel.recordContent ? input : undefined });
+      }
       run.tools.set(String(call.toolCallId), tool);
     }),
     onToolExecutionEnd: guard((event: Loose) => {
@@ -152,6 +158,12 @@ export function createLoupeTelemetry(recorder: Recorder): Telemetry {
       run.tools.delete(String(call.toolCallId));
       const result = (event.toolOutput ?? {}) as Loose;
       const failed = result.type === "tool-error";
+      if (tool.span) {
+        endToolSpan(tool.span, {
+          result: run.trace.recordOutputs && recorder.settings.otel?.recordContent && !failed ? result.output : undefined,
+          error: failed ? errorMessage(result.error) : undefined,
+        });
+      }
       close(run, tool, {
         level: failed ? "ERROR" : "DEFAULT",
         statusMessage: failed ? errorMessage(result.error) : undefined,

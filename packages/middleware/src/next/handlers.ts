@@ -7,12 +7,13 @@ import type { TraceStore } from "../store/trace-store.js";
 import { exportTraces } from "./export-traces.js";
 import { getFeedback, postFeedback, type FeedbackDeps } from "./feedback-route.js";
 import { json, notFound, problem, readJson } from "./http.js";
+import { postOtlpTraces, type OtlpDeps } from "./otlp-route.js";
 
 /** Next.js route handler signature (App Router, `[...path]` catch-all). */
 export type RouteHandler = (request: Request, context?: { params?: Promise<{ path?: string[] }> | { path?: string[] } }) => Promise<Response>;
 
 /** What the data routes need from Loupe. */
-export interface HandlerDeps extends FeedbackDeps {
+export interface HandlerDeps extends FeedbackDeps, OtlpDeps {
   authorize: (request: Request) => Promise<boolean>;
   score: (input: ScoreInput) => ScoreRow;
   apiBasePath: string;
@@ -39,7 +40,8 @@ function badInput(error: unknown): Response | undefined {
  * Loupe's data routes, mounted by the host at `app/api/loupe/[...path]/route.ts`:
  * `export const { GET, POST } = loupe.handlers;`
  *
- * Public: `POST|GET feedback` (signed per-trace token). Everything else answers 404
+ * Public: `POST|GET feedback` (signed per-trace token) and `POST v1/traces` (OTLP/JSON
+ * with a project key). Everything else answers 404
  * unless the host's `authorize(request)` says yes.
  */
 export function createHandlers(deps: HandlerDeps): { GET: RouteHandler; POST: RouteHandler } {
@@ -99,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): { GET: RouteHandler; POST: Ro
 
   const POST = guarded(async (request, path) => {
     if (path[0] === "feedback" && path.length === 1) return postFeedback(request, deps);
+    if (path[0] === "v1" && path[1] === "traces" && path.length === 2) return postOtlpTraces(request, deps);
     if (!(await deps.authorize(request))) return notFound();
     if (path[0] === "scores" && path.length === 1) {
       const body = await readJson(request, 65_536);

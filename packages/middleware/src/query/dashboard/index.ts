@@ -23,3 +23,4 @@ export { getUserDetail, type UserDetail, type UserDailyModelCost } from "./user-
 export { listScoreSummaries, type ScoreSummary, type ScoreSummaryQuery, type ScoreBin, type ScoreTrendPoint } from "./score-summary.js";
 export { getSessionDetail, type SessionDetail, type SessionTurn } from "./session-detail.js";
 export { getFilterOptions, type FilterOptions } from "./filter-options.js";
+export { hasTraces } from "./has-traces.js";
