@@ -36,9 +36,12 @@ export class LoupeSqlError extends Error {
   override readonly name = "LoupeSqlError";
   /** The database error code (SQLSTATE on Postgres), when known. */
   readonly code: string | undefined;
-  constructor(message: string, code: string | undefined, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The driver's own error (not `cause`: Prisma's carries a long code frame that floods logs). */
+  declare readonly original: unknown;
+  constructor(message: string, code: string | undefined, original?: unknown) {
+    super(message);
     this.code = code;
+    Object.defineProperty(this, "original", { value: original, enumerable: false });
   }
   /** True when `error` is a {@link LoupeSqlError}. */
   static isInstance(error: unknown): error is LoupeSqlError {
@@ -52,7 +55,7 @@ function describeFailure(error: unknown, sql: string): LoupeSqlError {
   const message = /Message: `([^`]*)`/.exec(raw)?.[1] ?? raw.split("\n").filter(Boolean).at(-1) ?? raw;
   const code = /Code: `([^`]*)`/.exec(raw)?.[1] ?? (error as { code?: string }).code;
   const head = sql.replace(/\s+/g, " ").trim().slice(0, 120);
-  return new LoupeSqlError(`${message} (in: ${head}…)`, code, { cause: error });
+  return new LoupeSqlError(`${message} (in: ${head}…)`, code, error);
 }
 
 async function run<T>(sql: string, fn: () => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ export function isTransientError(error: unknown): boolean {
   let current: unknown = error;
   while (current && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; original?: unknown; name?: unknown };
     const code = typeof e.code === "string" ? e.code : "";
     const message = typeof e.message === "string" ? e.message : "";
     if (/^(08|53|57|58)/.test(code) || ["40001", "40P01", "55P03"].includes(code)) return true;
@@ -20,7 +20,7 @@ export function isTransientError(error: unknown): boolean {
     ) {
       return true;
     }
-    current = e.cause;
+    current = e.cause ?? e.original;
   }
   return false;
 }
