@@ -25,3 +25,4 @@ export { createPriceBook, builtInPrices, computeCost, type ModelPriceInput, type
 export { createJudge, codeEvaluators, comparePairwise, rubrics, judgeAgreement, cohensKappa, type Evaluator, type EvaluationResult, type JudgeAgreement } from "./eval/index.js";
 export { LoupeSpanProcessor, OtlpTraceRequest, spanToEvents, LOUPE_RECORDED_ATTRIBUTE, LOUPE_TRACE_ID_ATTRIBUTE, type SpanData } from "./otel/index.js";
 export type { LoupeEvent, ObservationEvent, TraceEvent } from "./domain/events.js";
+export { LoupeBudgetExceededError, type BudgetOptions, type BudgetStatus } from "./budget/budget-guard.js";

@@ -18,6 +18,7 @@ import type { PrismaLike } from "./store/sql-client.js";
 import { createSqliteStore, DEFAULT_SQLITE_FILE } from "./store/sqlite-store.js";
 import type { TraceStore } from "./store/trace-store.js";
 import type { LoupeEvent } from "./domain/events.js";
+import { BudgetGuard, type BudgetOptions, type BudgetStatus } from "./budget/budget-guard.js";
 import { LoupeSpanProcessor } from "./otel/loupe-span-processor.js";
 import { EvaluationRunner, type EvaluationRunnerOptions } from "./eval/evaluation-runner.js";
 import { judgeAgreement, type AgreementOptions, type JudgeAgreement } from "./eval/agreement.js";
@@ -82,6 +83,8 @@ export interface LoupeOptions {
   otel?: boolean | "auto" | { tracer?: Tracer; recordContent?: boolean };
   /** Project keys accepted by the OTLP endpoint (`…/v1/traces`). Default: LOUPE_OTLP_KEY (comma-separated). */
   otlpKeys?: string[];
+  /** Per-user daily spending limit, enforced before each model call (see BudgetOptions). */
+  budget?: BudgetOptions;
   /** Limits of online evaluation (concurrency, retries, daily cost cap, queue size). */
   evaluation?: EvaluationRunnerOptions;
   /** Log Loupe's internal errors (true: console.warn; or your function). */
@@ -139,6 +142,8 @@ export interface Loupe {
   readonly priceBook: PriceBook;
   /** Judges and code evaluators: `add` (online, sampled), `evaluate` (one trace), `backfill`. */
   readonly evaluations: EvaluationRunner;
+  /** A user's spend today against the configured budget (reads the database). */
+  budgetStatus(userId: string): Promise<BudgetStatus | undefined>;
   /** Judge-vs-human agreement (rate and Cohen's kappa) per judge, for one criterion. */
   agreement(options: AgreementOptions): Promise<JudgeAgreement[]>;
 }
@@ -215,7 +220,11 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
   liveWriters.add(writer);
   installExitHook();
 
+  const budget = options.budget
+    ? new BudgetGuard(options.budget, store, options._internal?.now ?? Date.now, onInternalError)
+    : undefined;
   const recorder = new Recorder(writer, {
+    budget,
     sampleRate: options.sampleRate ?? 1,
     recordInputs: options.recordInputs ?? true,
     recordOutputs: options.recordOutputs ?? true,
@@ -307,6 +316,7 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
 
   return {
     evaluations,
+    budgetStatus: async (userId) => budget?.status(userId),
     agreement: (agreementOptions) => withStore((s) => judgeAgreement(s, agreementOptions)),
     middleware: () => middleware,
     telemetry: () => telemetry,

@@ -3,6 +3,8 @@ import { Generation, type CallParamsRef, type GenerationOutcome } from "./genera
 import type { Recorder } from "./recorder.js";
 import { tapStream } from "./stream-tap.js";
 import { withActiveSpan } from "../otel/genai-spans.js";
+import { LoupeBudgetExceededError } from "../budget/budget-guard.js";
+import { currentContext } from "./trace-context.js";
 
 /**
  * The AI SDK language-model middleware: records every generate and stream call of the
@@ -19,6 +21,17 @@ export function createLoupeMiddleware(recorder: Recorder): LanguageModelV4Middle
       return undefined;
     }
   };
+  // The one deliberate throw: a host that set a per-user budget asked for over-budget calls to be refused.
+  const enforceBudget = () => {
+    const budget = recorder.settings.budget;
+    if (!budget) return;
+    try {
+      budget.enforce(currentContext()?.trace.attributes.userId);
+    } catch (error) {
+      if (LoupeBudgetExceededError.isInstance(error)) throw error;
+      recorder.settings.onInternalError(error);
+    }
+  };
   const safe = (fn: () => void) => {
     try {
       fn();
@@ -30,6 +43,7 @@ export function createLoupeMiddleware(recorder: Recorder): LanguageModelV4Middle
   return {
     specificationVersion: "v4",
     async wrapGenerate({ doGenerate, params, model }) {
+      enforceBudget();
       const generation = safeStart(model, params, "generate");
       if (!generation) return doGenerate();
       let result: Awaited<ReturnType<typeof doGenerate>>;
@@ -52,6 +66,7 @@ export function createLoupeMiddleware(recorder: Recorder): LanguageModelV4Middle
       return result;
     },
     async wrapStream({ doStream, params, model }) {
+      enforceBudget();
       const generation = safeStart(model, params, "stream");
       if (!generation) return doStream();
       let result: Awaited<ReturnType<typeof doStream>>;

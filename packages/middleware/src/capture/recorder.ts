@@ -1,5 +1,6 @@
 import type { LoupeEvent, ObservationEvent } from "../domain/events.js";
 import type { OtelExport } from "../otel/genai-spans.js";
+import type { BudgetGuard } from "../budget/budget-guard.js";
 import type { Level } from "../domain/rows.js";
 import {
   defaultEnvironment,
@@ -26,6 +27,8 @@ export interface RecorderSettings {
   generateId: () => string;
   /** Called with errors inside Loupe's hooks (never thrown to the host). */
   onInternalError: (error: unknown) => void;
+  /** Per-user budget guard, checked before each model call. */
+  budget?: BudgetGuard;
   /** Export GenAI spans through OpenTelemetry as well. */
   otel?: OtelExport;
   /** Called once a trace has settled and nothing in it is still running (online evaluation). */
