@@ -26,3 +26,5 @@ export { createJudge, codeEvaluators, comparePairwise, rubrics, judgeAgreement, 
 export { LoupeSpanProcessor, OtlpTraceRequest, spanToEvents, LOUPE_RECORDED_ATTRIBUTE, LOUPE_TRACE_ID_ATTRIBUTE, type SpanData } from "./otel/index.js";
 export type { LoupeEvent, ObservationEvent, TraceEvent } from "./domain/events.js";
 export { LoupeBudgetExceededError, type BudgetOptions, type BudgetStatus } from "./budget/budget-guard.js";
+// The dashboard's read models (a curated barrel, used by @loupe/ui).
+export * from "./query/dashboard/index.js";

@@ -1,6 +1,7 @@
-import type { TraceListQuery } from "../query/traces-list.js";
-import type { TraceSummary } from "../query/views.js";
+import { listTracePage, type TracePageQuery, type TracePageRow } from "../query/dashboard/traces-page.js";
 import type { TraceStore } from "../store/trace-store.js";
+
+type TraceSummary = TracePageRow;
 
 const COLUMNS: [string, (t: TraceSummary) => unknown][] = [
   ["id", (t) => t.id],
@@ -24,6 +25,7 @@ const COLUMNS: [string, (t: TraceSummary) => unknown][] = [
   ["unpriced_generations", (t) => t.unpricedCount],
   ["input_preview", (t) => t.inputPreview],
   ["output_preview", (t) => t.outputPreview],
+  ["scores", (t) => t.scores.map((s) => `${s.name}=${s.value ?? s.stringValue}`).join(" ")],
 ];
 
 /** One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula. */
@@ -38,7 +40,7 @@ export function csvCell(value: unknown): string {
  * Streams every trace matching `query` (newest first, keyset-paged, at most `maxRows`)
  * as CSV or JSON, without holding them all in memory.
  */
-export function exportTraces(store: TraceStore, query: TraceListQuery, format: "csv" | "json", maxRows = 100_000): ReadableStream<Uint8Array> {
+export function exportTraces(store: TraceStore, query: TracePageQuery, format: "csv" | "json", maxRows = 100_000): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | null | undefined = undefined;
   let sent = 0;
@@ -51,7 +53,7 @@ export function exportTraces(store: TraceStore, query: TraceListQuery, format: "
         started = true;
         controller.enqueue(encoder.encode(format === "csv" ? `${COLUMNS.map(([name]) => name).join(",")}\n` : "["));
       }
-      const page = await store.listTraces({ ...query, cursor, limit: Math.min(500, maxRows - sent) });
+      const page = await listTracePage(store, { ...query, before: undefined, after: cursor, limit: Math.min(200, maxRows - sent) });
       const chunk = page.items
         .map((t, i) =>
           format === "csv"

@@ -61,7 +61,7 @@ describe("admin data routes", () => {
 
   it("list and open traces for an authorised request", async () => {
     const { loupe: l, traceId } = await setup();
-    const list = await (await get(l, "traces?userId=ada&limit=10", ADMIN)).json();
+    const list = await (await get(l, "traces?user=ada&limit=10&range=custom&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", ADMIN)).json();
     expect(list.items.map((t: { id: string }) => t.id)).toEqual([traceId]);
     const detail = await (await get(l, `traces/${traceId}`, ADMIN)).json();
     expect(detail.observations).toHaveLength(1);
@@ -71,7 +71,7 @@ describe("admin data routes", () => {
 
   it("reject bad filters with a clear 400", async () => {
     const { loupe: l } = await setup();
-    for (const [path, hint] of [["traces?limit=abc", "limit"], ["traces?level=LOUD", "level"], ["traces?cursor=zzz", "cursor"], ["export?format=xml", "format"]]) {
+    for (const [path, hint] of [["traces?limit=abc", "limit"], ["traces?level=LOUD", "level"], ["traces?after=zzz", "cursor"], ["traces?range=custom", "from"], ["traces?sort=mood", "sort"], ["export?format=xml", "format"]]) {
       const response = await get(l, path, ADMIN);
       expect(response.status, path).toBe(400);
       expect((await response.json()).error).toContain(hint);
@@ -80,7 +80,7 @@ describe("admin data routes", () => {
 
   it("export the current filter as CSV with formula cells defused", async () => {
     const { loupe: l, traceId } = await setup();
-    const response = await get(l, "export?format=csv&userId=ada", ADMIN);
+    const response = await get(l, "export?format=csv&user=ada&range=custom&from=2026-01-01T00:00:00Z", ADMIN);
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="loupe-traces-.*\.csv"/);
     const [header, row, ...rest] = (await response.text()).trim().split("\n");
     expect(header.split(",")[0]).toBe("id");

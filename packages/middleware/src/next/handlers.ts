@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import type { ScoreInput } from "../domain/score-input.js";
 import type { ScoreRow } from "../domain/rows.js";
 import { InvalidCursorError } from "../query/cursor.js";
+import { listTracePage } from "../query/dashboard/traces-page.js";
 import { parseTraceListParams } from "../query/trace-list-params.js";
 import type { TraceStore } from "../store/trace-store.js";
 import { exportTraces } from "./export-traces.js";
@@ -67,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): { GET: RouteHandler; POST: Ro
     const search = new URL(request.url).searchParams;
     if (path[0] === "traces" && path.length === 1) {
       const query = parseTraceListParams(search);
-      return withStore(async (s) => json(await s.listTraces(query)));
+      return withStore(async (s) => json(await listTracePage(s, query)));
     }
     if (path[0] === "traces" && path.length === 2) {
       return withStore(async (s) => {
@@ -87,7 +88,7 @@ export function createHandlers(deps: HandlerDeps): { GET: RouteHandler; POST: Ro
       const query = parseTraceListParams(search);
       return withStore(async (s) => {
         const stamp = new Date().toISOString().slice(0, 19).replaceAll(":", "-");
-        return new Response(exportTraces(s, { ...query, limit: undefined, cursor: undefined }, format), {
+        return new Response(exportTraces(s, { ...query, limit: undefined, after: undefined, before: undefined }, format), {
           headers: {
             "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
             "content-disposition": `attachment; filename="loupe-traces-${stamp}.${format}"`,

@@ -9,9 +9,14 @@ import type { Loupe } from "../loupe.js";
  * response is sent (Next.js `after()`), so nothing is lost when the function freezes.
  */
 export async function flushAfterResponse(loupe: Pick<Loupe, "flush">): Promise<void> {
-  const server = (await import(/* webpackIgnore: true */ "next/server" as string)) as { after?: (task: () => unknown) => void };
-  if (typeof server.after === "function") server.after(() => loupe.flush());
-  else void loupe.flush();
+  try {
+    const server = (await import(/* webpackIgnore: true */ "next/server" as string)) as { after?: (task: () => unknown) => void };
+    if (typeof server.after !== "function") throw new Error("next/server has no after()");
+    server.after(() => loupe.flush());
+  } catch {
+    // Outside a Next.js request (scripts, tests) or without Next: flush in the background.
+    void loupe.flush();
+  }
 }
 
 export { createHandlers, type RouteHandler } from "./handlers.js";

@@ -1,0 +1,6 @@
+import { createPostgresStore } from "@loupe/middleware";
+import { describeDashboardQueries } from "@loupe/middleware/testing";
+import { freshPostgresDatabase } from "../support/postgres.js";
+
+// The dashboard's read models on Postgres (the SQLite run is in packages/middleware).
+describeDashboardQueries("postgres", async () => createPostgresStore({ url: await freshPostgresDatabase("dashboard") }));
