@@ -8,6 +8,7 @@
  *   node --import tsx test/bench/seed-scale.ts <sqlite-file | postgres-url> [traces]
  */
 import { createPostgresStore, createSqliteStore, type TraceStore } from "@loupe/middleware";
+import { latencyBinSql } from "../../packages/middleware/src/store/latency-bins.js";
 
 const MODELS = [
   // model, input $/1M, cached $/1M, output $/1M (null = unpriced)
@@ -30,6 +31,7 @@ function dialect(store: TraceStore) {
     series: (n: number) => (pg ? `generate_series(0::bigint, ${n - 1}::bigint) AS s(n)` : `(WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ${n - 1}) SELECT n FROM s) AS s`),
     div: (a: string, b: string) => (pg ? `((${a}) / (${b}))` : `((${a}) / (${b}))`),
     day: (expr: string) => (pg ? `to_char(${expr}, 'YYYY-MM-DD')` : `substr(${expr}, 1, 10)`),
+    hour: (expr: string) => (pg ? `to_char(${expr}, 'YYYY-MM-DD"T"HH24')` : `substr(${expr}, 1, 13)`),
   };
 }
 
@@ -133,6 +135,14 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
       SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(total_tokens),
       COALESCE(SUM(total_cost), 0), SUM(unpriced_count), SUM(latency_ms * 2 / 3)
       FROM loupe_traces GROUP BY ${d.day("start_time")}, COALESCE(user_id, ''), environment, COALESCE(models, ''), kind`);
+  await store.db.execute(`DELETE FROM loupe_latency_hourly`);
+  for (const [metric, column] of [["latency", "latency_ms"], ["ttft", "ttft_ms"]]) {
+    await store.db.execute(`
+      INSERT INTO loupe_latency_hourly (hour, environment, kind, metric, bin, count)
+      SELECT ${d.hour("start_time")}, environment, kind, '${metric}', ${latencyBinSql(column)}, COUNT(*)
+        FROM loupe_traces WHERE ${column} IS NOT NULL
+       GROUP BY ${d.hour("start_time")}, environment, kind, ${latencyBinSql(column)}`);
+  }
   console.timeEnd("payloads, scores, sessions, rollup");
   if (d.pg) await store.db.execute("ANALYZE");
   else await store.db.query("PRAGMA optimize");

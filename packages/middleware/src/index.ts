@@ -13,7 +13,7 @@ export type { PrismaLike, SqlClient } from "./store/sql-client.js";
 export type * from "./query/views.js";
 export type { TraceListQuery } from "./query/traces-list.js";
 export type { SessionListQuery } from "./query/sessions-list.js";
-export { InvalidCursorError } from "./query/cursor.js";
+export { InvalidCursorError, encodeCursor, decodeCursor } from "./query/cursor.js";
 export { createLoupe, type Loupe, type LoupeOptions, type LoupeQuery, type LoupeStats } from "./loupe.js";
 export type { TraceAttributes } from "./capture/trace-context.js";
 export type { SpanOptions } from "./capture/with-trace.js";

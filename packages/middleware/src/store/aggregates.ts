@@ -1,5 +1,6 @@
 import type { DialectSql } from "./dialect-sql.js";
 import type { SqlClient } from "./sql-client.js";
+import { latencyBin } from "./latency-bins.js";
 import { buildUpserts, type UpsertColumn, type UpsertSpec } from "./upsert-sql.js";
 
 /**
@@ -86,10 +87,46 @@ const rollupUpsert: UpsertSpec<RollupDelta> = {
   ],
 };
 
-/** A snapshot of what a set of traces contributes to the rollup, plus their sessions. */
+/** One trace's count in one latency/TTFT histogram bin of an hour. */
+interface HistogramDelta {
+  hour: string;
+  environment: string;
+  kind: string;
+  metric: "latency" | "ttft";
+  bin: number;
+  count: number;
+}
+
+const histogramUpsert: UpsertSpec<HistogramDelta> = {
+  table: "loupe_latency_hourly",
+  key: ["hour", "environment", "kind", "metric", "bin"],
+  columns: [
+    { name: "hour", kind: "text", merge: "keep", get: (r) => r.hour },
+    { name: "environment", kind: "text", merge: "keep", get: (r) => r.environment },
+    { name: "kind", kind: "text", merge: "keep", get: (r) => r.kind },
+    { name: "metric", kind: "text", merge: "keep", get: (r) => r.metric },
+    { name: "bin", kind: "int", merge: "keep", get: (r) => r.bin },
+    { name: "count", kind: "int", merge: "add", get: (r) => r.count },
+  ],
+};
+
+/** A snapshot of what a set of traces contributes to the rollups, plus their sessions. */
 export interface Contributions {
   deltas: Map<string, RollupDelta>;
+  histogram: Map<string, HistogramDelta>;
   sessionIds: Set<string>;
+}
+
+function hourOf(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 13);
+  return String(value).slice(0, 13);
+}
+
+function addBin(into: Map<string, HistogramDelta>, delta: Omit<HistogramDelta, "count">, count: number): void {
+  const key = [delta.hour, delta.environment, delta.kind, delta.metric, delta.bin].join("\u0000");
+  const current = into.get(key) ?? { ...delta, count: 0 };
+  current.count += count;
+  into.set(key, current);
 }
 
 function timeOf(value: unknown): number {
@@ -104,11 +141,12 @@ function dayOf(value: unknown): string {
 /** Reads what `traceIds` currently contribute to the daily rollup. */
 export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds: readonly string[]): Promise<Contributions> {
   const deltas = new Map<string, RollupDelta>();
+  const histogram = new Map<string, HistogramDelta>();
   const sessionIds = new Set<string>();
   for (const ids of chunks(traceIds)) {
     const inList = placeholders(sql, ids.length);
     const traces = await tx.query<Record<string, unknown>>(
-      `SELECT id, start_time, user_id, session_id, environment, kind, level FROM loupe_traces WHERE id IN (${inList})`,
+      `SELECT id, start_time, user_id, session_id, environment, kind, level, latency_ms, ttft_ms FROM loupe_traces WHERE id IN (${inList})`,
       ids,
     );
     if (traces.length === 0) continue;
@@ -135,6 +173,9 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
     }
     for (const t of traces) {
       if (t.session_id) sessionIds.add(String(t.session_id));
+      const where = { hour: hourOf(t.start_time), environment: String(t.environment), kind: String(t.kind) };
+      if (t.latency_ms !== null && t.latency_ms !== undefined) addBin(histogram, { ...where, metric: "latency", bin: latencyBin(num(t.latency_ms)) }, 1);
+      if (t.ttft_ms !== null && t.ttft_ms !== undefined) addBin(histogram, { ...where, metric: "ttft", bin: latencyBin(num(t.ttft_ms)) }, 1);
       const base = {
         day: dayOf(t.start_time),
         userId: (t.user_id as string | null) ?? "",
@@ -177,7 +218,7 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
       }
     }
   }
-  return { deltas, sessionIds };
+  return { deltas, histogram, sessionIds };
 }
 
 function zero(): Omit<RollupDelta, "day" | "userId" | "environment" | "model" | "kind"> {
@@ -200,6 +241,7 @@ function add(into: Map<string, RollupDelta>, delta: RollupDelta, sign: 1 | -1): 
 
 /** Applies `after − before` to the daily rollup and drops rows that became empty. */
 export async function applyRollupChange(tx: SqlClient, sql: DialectSql, before: Contributions, after: Contributions): Promise<void> {
+  await applyHistogramChange(tx, sql, before, after);
   const change = new Map<string, RollupDelta>();
   for (const d of after.deltas.values()) add(change, d, 1);
   for (const d of before.deltas.values()) add(change, d, -1);
@@ -214,6 +256,21 @@ export async function applyRollupChange(tx: SqlClient, sql: DialectSql, before: 
           AND day IN (${placeholders(sql, days.length)}) AND user_id IN (${placeholders(sql, userChunk.length, days.length)})`,
       [...days, ...userChunk],
     );
+  }
+}
+
+async function applyHistogramChange(tx: SqlClient, sql: DialectSql, before: Contributions, after: Contributions): Promise<void> {
+  const change = new Map<string, HistogramDelta>();
+  for (const d of after.histogram.values()) addBin(change, d, d.count);
+  for (const d of before.histogram.values()) addBin(change, d, -d.count);
+  const rows = [...change.values()].filter((d) => d.count !== 0);
+  if (rows.length === 0) return;
+  for (const statement of buildUpserts(histogramUpsert, rows, sql)) await tx.execute(statement.sql, statement.params);
+  if (rows.some((r) => r.count < 0)) {
+    const hours = [...new Set(rows.map((r) => r.hour))];
+    for (const part of chunks(hours)) {
+      await tx.execute(`DELETE FROM loupe_latency_hourly WHERE count <= 0 AND hour IN (${placeholders(sql, part.length)})`, part);
+    }
   }
 }
 
@@ -305,10 +362,11 @@ export async function refreshScoreOwners(tx: SqlClient, sql: DialectSql, traceId
 /** Rebuilds the whole daily rollup from raw rows (repair, or after a bulk import). */
 export async function rebuildRollup(tx: SqlClient, sql: DialectSql): Promise<void> {
   await tx.execute(`DELETE FROM loupe_usage_daily`);
+  await tx.execute(`DELETE FROM loupe_latency_hourly`);
   const ids = await tx.query<{ id: string }>(`SELECT id FROM loupe_traces`);
   const all = ids.map((r) => r.id);
   for (const part of chunks(all, 2_000)) {
     const contributions = await readContributions(tx, sql, part);
-    await applyRollupChange(tx, sql, { deltas: new Map(), sessionIds: new Set() }, contributions);
+    await applyRollupChange(tx, sql, { deltas: new Map(), histogram: new Map(), sessionIds: new Set() }, contributions);
   }
 }

@@ -51,7 +51,15 @@ export async function migrate(db: SqlClient, migrations: readonly EmbeddedMigrat
         `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ${tx.dialect === "postgres" ? "$1" : "?"} AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
         [migration.name],
       );
-      if (rows.length > 0) return false;
+      if (rows.length > 0) {
+        if (rows[0].checksum !== migration.checksum) {
+          throw new LoupeMigrationError(
+            `The database applied a different version of Loupe's migration ${migration.name} (checksum mismatch). ` +
+              `It was created by another Loupe build: use a fresh database (for the embedded default, delete .loupe/loupe.db) or migrate it by hand.`,
+          );
+        }
+        return false;
+      }
       const statements = splitStatements(migration.sql);
       for (const statement of statements) {
         try {

@@ -222,10 +222,17 @@ export function describeStoreConformance(name: string, open: () => Promise<Trace
         rows
           .filter((r) => r.userId === userA || r.userId === userB)
           .map((r) => ({ ...r, totalCost: Math.round(r.totalCost * 1e9) / 1e9 }));
+      const histogram = async () =>
+        JSON.stringify(await store.db.query(`SELECT hour, environment, kind, metric, bin, count FROM loupe_latency_hourly ORDER BY hour, environment, kind, metric, bin`), (_, v) =>
+          typeof v === "bigint" ? Number(v) : v,
+        );
       const maintained = keep(await store.usageDaily());
+      const maintainedHistogram = await histogram();
       await store.rebuildRollups();
       const recounted = keep(await store.usageDaily());
       expect(maintained).toEqual(recounted);
+      expect(maintainedHistogram).toBe(await histogram());
+      expect(maintainedHistogram.length).toBeGreaterThan(10);
       expect(recounted.reduce((n, r) => n + r.traceCount, 0)).toBe(12);
       expect(recounted.reduce((n, r) => n + r.generationCount, 0)).toBe(24);
       expect(recounted.find((r) => r.model === "gemini-2.5-pro")?.errorCount).toBe(1);

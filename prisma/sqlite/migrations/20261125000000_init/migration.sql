@@ -136,6 +136,18 @@ CREATE TABLE "loupe_usage_daily" (
 );
 
 -- CreateTable
+CREATE TABLE "loupe_latency_hourly" (
+    "hour" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'app',
+    "metric" TEXT NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("hour", "environment", "kind", "metric", "bin")
+);
+
+-- CreateTable
 CREATE TABLE "loupe_model_prices" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "model_name" TEXT NOT NULL,

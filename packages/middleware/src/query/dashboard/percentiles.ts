@@ -1,7 +1,8 @@
 import { toNumberOrNull } from "../map-rows.js";
 import { traceConditions, type DashboardFilters } from "./filters.js";
 import { paramList, type DashboardStore } from "./sql-params.js";
-import { bucketSql, type Grain } from "./time-buckets.js";
+import { bucketOf, bucketSql, type Grain } from "./time-buckets.js";
+import { percentilesFromBins } from "../../store/latency-bins.js";
 
 /** Nearest-rank percentiles of a duration, in ms (null when there is no value). */
 export interface Percentiles {
@@ -16,12 +17,50 @@ export interface BucketPercentiles extends Percentiles {
 }
 
 /**
- * Nearest-rank percentiles of `column` (latency_ms or ttft_ms) over the traces in the
- * filters' range, overall (`grain` undefined, bucket "all") or per time bucket. One SQL
- * both dialects run: ROW_NUMBER over the sorted values, then the smallest value whose
- * rank reaches ceil(p·n), with integer arithmetic only.
+ * p50/p95/p99 of trace latency or TTFT over the range, overall or per bucket. Without
+ * per-trace filters (model, user, release, tag, name) they come from the hourly
+ * histogram the writer keeps (±2.5 %, whole hours at the range's edges) and cost the
+ * same at any size; with them, from the matching traces themselves (exact).
  */
 export async function tracePercentiles(
+  store: DashboardStore,
+  filters: DashboardFilters,
+  column: "latency_ms" | "ttft_ms",
+  grain?: Grain,
+): Promise<BucketPercentiles[]> {
+  const rawOnly = filters.model !== undefined || filters.userId !== undefined || filters.release !== undefined || filters.tag !== undefined || filters.name !== undefined;
+  return rawOnly ? exactPercentiles(store, filters, column, grain) : histogramPercentiles(store, filters, column, grain);
+}
+
+async function histogramPercentiles(store: DashboardStore, filters: DashboardFilters, column: "latency_ms" | "ttft_ms", grain?: Grain): Promise<BucketPercentiles[]> {
+  const { db, sql } = store;
+  const p = paramList(sql);
+  const where = [
+    `hour >= ${p.bind(bucketOf(filters.from, "hour"))}`,
+    `hour <= ${p.bind(bucketOf(new Date(filters.to.getTime() - 1), "hour"))}`,
+    `metric = ${p.bind(column === "latency_ms" ? "latency" : "ttft")}`,
+    `kind = 'app'`,
+  ];
+  if (filters.environment !== undefined) where.push(`environment = ${p.bind(filters.environment)}`);
+  const bucket = grain === "day" ? "substr(hour, 1, 10)" : grain === "hour" ? "hour" : `'all'`;
+  const rows = await db.query<{ bucket: string; bin: unknown; n: unknown }>(
+    `SELECT ${bucket} AS bucket, bin, SUM(count) AS n FROM loupe_latency_hourly WHERE ${where.join(" AND ")} GROUP BY ${grain ? bucket : "bin"}${grain ? ", bin" : ""}`,
+    p.values,
+  );
+  const byBucket = new Map<string, { bin: number; count: number }[]>();
+  for (const r of rows) {
+    const key = String(r.bucket);
+    const list = byBucket.get(key) ?? [];
+    list.push({ bin: Number(r.bin), count: Number(r.n) });
+    byBucket.set(key, list);
+  }
+  return [...byBucket.keys()].sort().map((bucketKey) => {
+    const [p50, p95, p99] = percentilesFromBins(byBucket.get(bucketKey)!, [0.5, 0.95, 0.99]);
+    return { bucket: bucketKey, p50, p95, p99 };
+  });
+}
+
+async function exactPercentiles(
   store: DashboardStore,
   filters: DashboardFilters,
   column: "latency_ms" | "ttft_ms",
@@ -30,7 +69,7 @@ export async function tracePercentiles(
   const { db, sql } = store;
   const p = paramList(sql);
   const where = traceConditions(filters, p);
-  where.push(`t.${column} IS NOT NULL`);
+  where.push(`t.${column} IS NOT NULL`, `t.kind = 'app'`);
   const bucket = grain ? bucketSql(sql, grain, "t.start_time") : `'all'`;
   // Postgres rejects constants in GROUP BY / PARTITION BY: no partition for the overall value.
   const partition = grain ? `PARTITION BY ${bucket} ` : "";
