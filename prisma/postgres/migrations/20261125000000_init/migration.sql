@@ -293,7 +293,7 @@ CREATE INDEX "loupe_scores_session_idx" ON "loupe_scores"("session_id");
 CREATE INDEX "loupe_scores_name_idx" ON "loupe_scores"("name", "timestamp");
 
 -- CreateIndex
-CREATE INDEX "loupe_scores_timestamp_idx" ON "loupe_scores"("timestamp");
+CREATE INDEX "loupe_scores_timestamp_idx" ON "loupe_scores"("timestamp", "source", "value");
 
 -- CreateIndex
 CREATE INDEX "loupe_scores_user_idx" ON "loupe_scores"("user_id", "timestamp");

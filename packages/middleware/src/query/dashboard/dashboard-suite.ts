@@ -61,14 +61,14 @@ export function describeDashboardQueries(dialect: string, openStore: () => Promi
         expect(o.costByModel.map((m) => m.model).sort()).toEqual(["claude-x", "gpt-4o-mini"]);
       });
 
-      it("uses the rollup for whole days and raw rows at partial edges (t1 is before the range)", async () => {
+      it("reads whole UTC days from the rollup at day grain (t1, earlier on the first day, counts)", async () => {
         const o = await getOverview(store, { from: at("2026-01-02T10:30:00Z"), to: at("2026-01-09T00:00:00Z") });
         expect(o.grain).toBe("day");
-        expect(o.totals).toMatchObject({ traces: 3, generations: 3, unpricedCount: 1 });
-        expect(o.totals.cost).toBeCloseTo(2 * 0.00042, 10);
+        expect(o.totals).toMatchObject({ traces: 4, generations: 4, unpricedCount: 1 });
+        expect(o.totals.cost).toBeCloseTo(3 * 0.00042, 10);
         expect(o.totals.judgeMean).toBeCloseTo(0.6, 10);
         expect(o.series.map((s) => s.bucket)).toEqual(["2026-01-02", "2026-01-03", "2026-01-04", "2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"]);
-        expect(o.series.map((s) => s.traces)).toEqual([1, 1, 0, 1, 0, 0, 0]);
+        expect(o.series.map((s) => s.traces)).toEqual([2, 1, 0, 1, 0, 0, 0]);
       });
 
       it("applies filters the rollup lacks (tag) and those it has (environment, model)", async () => {

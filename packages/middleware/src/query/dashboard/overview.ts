@@ -64,8 +64,15 @@ export async function getOverview(store: DashboardStore, filters: DashboardFilte
   const latencyTotal = (await tracePercentiles(store, filters, "latency_ms"))[0];
   const ttftTotal = (await tracePercentiles(store, filters, "ttft_ms"))[0];
   const latencySeries = await tracePercentiles(store, filters, "latency_ms", grain);
-  const feedbackTotal = (await feedbackSeries(store, filters))[0];
   const feedback = await feedbackSeries(store, filters, grain);
+  // Totals from the series: one scan of the range's scores instead of two.
+  const judged = feedback.reduce((n, f) => n + f.judgeCount, 0);
+  const feedbackTotal = {
+    thumbsUp: feedback.reduce((n, f) => n + f.thumbsUp, 0),
+    thumbsDown: feedback.reduce((n, f) => n + f.thumbsDown, 0),
+    judgeCount: judged,
+    judgeMean: judged ? feedback.reduce((n, f) => n + (f.judgeMean ?? 0) * f.judgeCount, 0) / judged : null,
+  };
 
   const sum = <T>(items: T[], f: (x: T) => number) => items.reduce((acc, x) => acc + f(x), 0);
   const traces = sum(usage.traces, (t) => t.traceCount);
