@@ -17,3 +17,10 @@ if [ ! -f packages/middleware/generated/sqlite/index.js ] || [ ! -f packages/mid
   echo "› generating Loupe's Prisma clients"
   npm run generate -w @loupe/middleware --silent >/dev/null
 fi
+
+# The demo and the benchmarks use the compiled packages (tests run from source).
+if [ ! -f packages/middleware/dist/index.js ] || [ ! -f packages/ui/dist/admin/index.js ] ||
+   [ -n "$(find packages/middleware/src packages/ui/src prisma -newer packages/ui/dist/admin/index.js -print -quit 2>/dev/null)" ]; then
+  echo "› building @loupe/middleware and @loupe/ui"
+  npm run build -w @loupe/middleware -w @loupe/ui --silent >/dev/null
+fi

@@ -8,6 +8,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@loupe/middleware", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   poweredByHeader: false,
+  // `next dev` on 127.0.0.1 (the e2e base URL) may load dev resources too.
+  allowedDevOrigins: ["127.0.0.1"],
   reactStrictMode: true,
 };
 

@@ -35,7 +35,9 @@ export function Chat({ conversationId, userId, models }: { conversationId: strin
   useEffect(() => {
     if (status === "ready" && messages.length) saveConversation(userId, conversationId, messages);
   }, [status, messages, userId, conversationId]);
-  useEffect(() => bottom.current?.scrollIntoView({ block: "end" }), [messages]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [messages]);
 
   const busy = status === "submitted" || status === "streaming";
   const send = (text: string) => {

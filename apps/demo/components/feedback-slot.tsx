@@ -1,10 +1,12 @@
 "use client";
 
-/**
- * Thumbs up/down under an answer.
- * PLACEHOLDER until @loupe/ui/feedback is built: then this renders
- * `<LoupeFeedback traceId={traceId} token={token} apiBasePath="/api/loupe" />`.
- */
+import { LoupeFeedback } from "@loupe/ui/feedback";
+
+/** Thumbs up/down (and a comment on thumbs down) under an answer, sent to Loupe's feedback route. */
 export function FeedbackSlot({ traceId, token }: { traceId: string; token: string }) {
-  return <span data-testid="feedback-placeholder" data-trace-id={traceId} data-token-length={token.length} />;
+  return (
+    <span data-testid="feedback" data-trace-id={traceId}>
+      <LoupeFeedback traceId={traceId} token={token} apiBasePath="/api/loupe" />
+    </span>
+  );
 }

@@ -7,7 +7,8 @@
  *   npm run seed -w @loupe/demo -- --force      add another history on top
  *   --traces N (default 3000, or LOUPE_SEED_TRACES)   --days N (default 30)
  *
- * The store is LOUPE_DATABASE_URL, else .loupe/loupe.db in this folder.
+ * The store is LOUPE_DATABASE_URL, else .loupe/loupe.db in this folder. Uses the built
+ * @loupe/middleware (dist), like the app server.
  */
 import { seedHistory, storeHasTraces } from "./seed/run-seed";
 

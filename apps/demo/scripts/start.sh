@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Starts the demo the way a newcomer needs it: builds it when there is no (current) build,
 # seeds the Loupe store when it is empty, then serves it on $PORT (default 3000).
-# Expects @loupe/middleware and @loupe/ui to be built (scripts/setup.sh does it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ../../scripts/env.sh
@@ -16,6 +15,12 @@ if [ -z "${LOUPE_SECRET:-}" ]; then
   export LOUPE_SECRET
 fi
 
+# The demo consumes the packages' compiled output (setup.sh builds it; this is a fallback).
+if [ ! -f ../../packages/middleware/dist/index.js ] || [ ! -f ../../packages/ui/dist/admin/index.js ]; then
+  echo "› building @loupe/middleware and @loupe/ui"
+  (cd ../.. && npm run build -w @loupe/middleware -w @loupe/ui --silent)
+fi
+
 needs_build() {
   [ -f .next/BUILD_ID ] || return 0
   # Rebuild when the app or the packages it uses changed since the last build.
@@ -27,7 +32,8 @@ if needs_build; then
   npx next build
 fi
 
-npx tsx --conditions=loupe-source scripts/seed.ts --if-empty
+# The seed imports the built @loupe/middleware (dist), like the server: both write the same schema version.
+npx tsx scripts/seed.ts --if-empty
 
 echo
 echo "  Loupe demo → http://localhost:${port}"

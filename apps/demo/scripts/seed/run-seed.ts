@@ -150,7 +150,7 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
     const score = Math.round((answer.includes("couldn't") ? 0.2 + rng.next() * 0.4 : 0.6 + rng.next() * 0.4) * 100) / 100;
     const reason = score >= 0.7 ? "Answers the question directly with the tool results." : "Partly answers; a tool failed or the answer is vague.";
     const judgeModel = wrapLanguageModel({ model: createJudgeModel(clock, () => ({ score, reason })), middleware: loupe.middleware() });
-    await loupe.withTrace({ name: "judge-helpfulness", kind: "eval", tags: ["judge"], metadata: { targetTraceId: traceId } }, () =>
+    await loupe.withTrace({ name: "judge-helpfulness", kind: "eval", tags: ["judge"], environment: turn.environment, release: turn.release, metadata: { targetTraceId: traceId } }, () =>
       generateText({ model: judgeModel, prompt: `Rate the helpfulness (0-1) of this answer.\nQuestion: ${turn.prompt}\nAnswer: ${answer}`, maxRetries: 0 }),
     );
     loupe.score({ traceId, name: "helpfulness", value: score, dataType: "NUMERIC", source: "EVAL", evaluatorId: "judge-helpfulness", comment: reason, timestamp: new Date(clock.now()) });

@@ -87,8 +87,16 @@ export async function listTracePage(store: DashboardStore, query: TracePageQuery
   const where: string[] = [];
   let from = query.from;
   if (query.search && !from) from = new Date((query.to ?? new Date()).getTime() - SEARCH_WINDOW_MS);
-  if (from) where.push(`t.start_time >= ${p.bindTime(from)}`);
-  if (query.to) where.push(`t.start_time < ${p.bindTime(query.to)}`);
+  const cursor = query.after ?? query.before;
+  const position = cursor ? decodeCursor(cursor) : undefined;
+  // Walking backward flips the comparison and the order; rows are flipped back below.
+  const towardLarger = desc === backward;
+  // On time order, the cursor is the tighter bound on one side: give the planner only that
+  // one, so the index range starts at the cursor (SQLite uses a single bound per side).
+  const cursorTime = position && sort === "time" ? new Date(position.value) : undefined;
+  if (from && !(cursorTime && towardLarger && cursorTime >= from)) where.push(`t.start_time >= ${p.bindTime(from)}`);
+  if (query.to && !(cursorTime && !towardLarger && cursorTime < query.to)) where.push(`t.start_time < ${p.bindTime(query.to)}`);
+  if (cursorTime) where.push(`t.start_time ${towardLarger ? ">=" : "<="} ${p.bindTime(cursorTime)}`);
   where.push(...traceAttributeConditions(query, p));
   if (query.sessionId !== undefined) where.push(`t.session_id = ${p.bind(query.sessionId)}`);
   if (query.level !== undefined) where.push(`t.level = ${p.bind(query.level)}`);
@@ -106,18 +114,11 @@ export async function listTracePage(store: DashboardStore, query: TracePageQuery
                     AND (p.input ${like} ${json} ESCAPE '\\' OR p.output ${like} ${json2} ESCAPE '\\')))`,
     );
   }
-  const cursor = query.after ?? query.before;
-  // Walking backward flips the comparison and the order; rows are flipped back below.
-  const towardLarger = desc === backward;
-  if (cursor) {
-    const position = decodeCursor(cursor);
+  if (position) {
     const op = towardLarger ? ">" : "<";
     const v1 = sort === "time" ? p.bindTime(new Date(position.value)) : p.bind(Number(position.value));
     const v2 = sort === "time" ? p.bindTime(new Date(position.value)) : p.bind(Number(position.value));
     where.push(`(${SORT_SQL[sort]} ${op} ${v1} OR (${SORT_SQL[sort]} = ${v2} AND t.id ${op} ${p.bind(position.id)}))`);
-    // The same bound without the OR, so the planner starts the index range at the cursor
-    // instead of walking from the newest row (measured: 159 ms → 2 ms 25 days deep at 1M traces).
-    if (sort === "time") where.push(`t.start_time ${op}= ${p.bindTime(new Date(position.value))}`);
   }
   const dir = towardLarger ? "ASC" : "DESC";
   const rows = await db.query(

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end tests: installs Debian's Chromium when missing, builds the packages and the
+# demo, then runs Playwright (test/playwright.config.ts). The JSON report goes to
+# .reports/playwright.json. A browser that cannot be installed or started FAILS the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+chromium="${LOUPE_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "› Chromium not found at $chromium: installing Debian's chromium with apt-get"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+      { echo "e2e.sh: apt-get install chromium failed" >&2; exit 1; }
+  elif command -v sudo >/dev/null 2>&1; then
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+      { echo "e2e.sh: apt-get install chromium failed" >&2; exit 1; }
+  else
+    echo "e2e.sh: install Chromium (apt-get install chromium) or set LOUPE_CHROMIUM, then retry" >&2
+    exit 1
+  fi
+fi
+"$chromium" --headless --no-sandbox --disable-gpu --dump-dom about:blank >/dev/null 2>&1 ||
+  { echo "e2e.sh: $chromium does not start" >&2; exit 1; }
+
+echo "› building @loupe/middleware, @loupe/ui and the demo"
+npm run build -w @loupe/middleware -w @loupe/ui --silent
+(cd apps/demo && npx next build) || { echo "e2e.sh: next build of the demo failed" >&2; exit 1; }
+
+mkdir -p .reports
+# The demo's throwaway store (seeded by the web server), deleted afterwards.
+LOUPE_E2E_DB_DIR="$(mktemp -d "${TMPDIR:-/tmp}/loupe-e2e.XXXXXX")"
+export LOUPE_E2E_DB_DIR
+trap 'rm -rf "$LOUPE_E2E_DB_DIR"' EXIT
+echo "› playwright (Chromium)"
+npx playwright test -c test/playwright.config.ts "$@"
