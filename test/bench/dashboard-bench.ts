@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
-import pg from "pg";
+import { freshPostgresDatabase } from "../support/postgres.js";
 import { createSqliteStore, encodeCursor, getOverview, listTracePage, listUserStats, type TraceStore } from "@loupe/middleware";
 import { seedScale } from "./seed-scale.js";
 import { fixed, printTable, quantile } from "./print-table.js";
@@ -47,18 +47,6 @@ async function queries(store: TraceStore) {
   };
 }
 
-async function freshPg(): Promise<string | undefined> {
-  const url = process.env.LOUPE_TEST_PG_URL;
-  if (!url) return undefined;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `bench_dashboard_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function main() {
   const results = new Map<string, Record<string, { p50: number; p95: number }>>();
@@ -68,7 +56,7 @@ async function main() {
   const targets: [string, () => Promise<TraceStore>][] = [
     ["SQLite", async () => (existsSync(file) ? createSqliteStore({ url: file }) : seedScale(file, TRACES))],
   ];
-  const pgUrl = await freshPg();
+  const pgUrl = process.env.LOUPE_TEST_PG_URL ? await freshPostgresDatabase("bench_dashboard") : undefined;
   if (pgUrl) targets.push(["Postgres", () => seedScale(pgUrl, TRACES)]);
   else console.error("LOUPE_TEST_PG_URL not set: Postgres skipped (run `npm run bench:dashboard`).");
   for (const [name, open] of targets) {

@@ -15,7 +15,7 @@ import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from "@ope
 import { createLoupe } from "@loupe/middleware";
 import { generateText, wrapLanguageModel, type Telemetry } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
-import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
+import type { LanguageModelV4, LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { fixed, printTable, quantile } from "./print-table.js";
 
 const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? 400);
@@ -73,7 +73,7 @@ async function main() {
   await exporting.store();
   const wrappedExporting = wrapLanguageModel({ model: mockModel(), middleware: exporting.middleware() });
 
-  type Config = { name: string; model: typeof raw; integrations: Telemetry[]; inTrace: boolean };
+  type Config = { name: string; model: LanguageModelV4; integrations: Telemetry[]; inTrace: boolean };
   const configs: Config[] = [
     { name: "unwrapped model", model: raw, integrations: [], inTrace: false },
     { name: "Loupe middleware", model: wrapped, integrations: [], inTrace: false },
@@ -111,7 +111,7 @@ async function main() {
 
   // Streaming: cost per chunk of the tap, reading the model stream directly.
   const streamSamples = { raw: [] as number[], wrapped: [] as number[], wrappedInTrace: [] as number[] };
-  const readAll = async (m: typeof raw) => {
+  const readAll = async (m: LanguageModelV4) => {
     const { stream } = await m.doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "go" }] }] });
     const reader = stream.getReader();
     while (!(await reader.read()).done);

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { freshPostgresDatabase } from "../support/postgres.js";
 import { createPostgresStore, createSqliteStore, type ObservationRow, type TraceStore, type TraceRow, type PayloadRow } from "@loupe/middleware";
 import { fixed, printTable } from "./print-table.js";
 
@@ -72,18 +72,6 @@ async function rawSqlite(file: string) {
   return { perSecond: TOTAL / seconds, cpuUsPerRow: (used.user + used.system) / TOTAL };
 }
 
-async function freshPg(label: string): Promise<string | undefined> {
-  const url = process.env.LOUPE_TEST_PG_URL;
-  if (!url) return undefined;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `bench_${label}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "loupe-storage-bench-"));
@@ -95,7 +83,7 @@ async function main() {
     await store.close();
   }
   for (const mode of ["observations", "all"] as const) {
-    const url = await freshPg(mode);
+    const url = process.env.LOUPE_TEST_PG_URL ? await freshPostgresDatabase(`bench_${mode}`) : undefined;
     if (!url) {
       console.error("LOUPE_TEST_PG_URL not set: run through `npm run bench` to include Postgres.");
       process.exitCode = 1;

@@ -1,5 +1,6 @@
 /**
- * The dashboard read models (server only): re-exported from @loupe/middleware so views
+ * The dashboard read models (server only): re-exported from @loupe/middleware/dashboard
+ * (SQL builders only, so the admin bundle does not carry a second Loupe) so views
  * import them from one place.
  */
 export {
@@ -11,4 +12,4 @@ export {
   getSessionDetail,
   getFilterOptions,
   hasTraces,
-} from "@loupe/middleware";
+} from "@loupe/middleware/dashboard";
