@@ -6,6 +6,7 @@
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= "/bin/false";
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
 
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PrismaConfig } from "prisma";
 
@@ -32,6 +33,8 @@ export default {
       return new PrismaPg({ connectionString: url });
     }
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
-    return new PrismaBetterSQLite3({ url: url.replace(/^file:/, "") });
+    const file = url.replace(/^file:/, "");
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return new PrismaBetterSQLite3({ url: file });
   },
 } satisfies PrismaConfig;

@@ -135,6 +135,12 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
       SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(total_tokens),
       COALESCE(SUM(total_cost), 0), SUM(unpriced_count), SUM(latency_ms * 2 / 3)
       FROM loupe_traces GROUP BY ${d.day("start_time")}, COALESCE(user_id, ''), environment, COALESCE(models, ''), kind`);
+  await store.db.execute(`DELETE FROM loupe_score_daily`);
+  await store.db.execute(`
+    INSERT INTO loupe_score_daily (day, environment, source, name, score_count, value_count, value_sum, positive_count, negative_count)
+    SELECT ${d.day("timestamp")}, COALESCE(environment, ''), source, name, COUNT(*), COUNT(value), COALESCE(SUM(value), 0),
+           SUM(CASE WHEN value > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN value <= 0 THEN 1 ELSE 0 END)
+      FROM loupe_scores GROUP BY ${d.day("timestamp")}, COALESCE(environment, ''), source, name`);
   await store.db.execute(`DELETE FROM loupe_latency_hourly`);
   for (const [metric, column] of [["latency", "latency_ms"], ["ttft", "ttft_ms"]]) {
     await store.db.execute(`

@@ -12,6 +12,7 @@ import {
   refreshTraceTotals,
 } from "./aggregates.js";
 import { dialectSql } from "./dialect-sql.js";
+import { applyScoreRollupChange, readScoreContributions, rebuildScoreRollup } from "./score-rollup.js";
 import { migrate, type EmbeddedMigration } from "./migrator.js";
 import type { SqlClient } from "./sql-client.js";
 import { observationUpsert, payloadUpsert, scoreUpsert, traceUpsert } from "./table-specs.js";
@@ -51,6 +52,10 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
     await db.transaction(async (tx) => {
       if (tx.dialect === "postgres") await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${PG_WRITE_LOCK})`);
       const before = await readContributions(tx, sql, traceIds);
+      // A score's user and environment change only when its trace or the score itself is written.
+      const ownerIds = [...new Set([...traces.map((t) => t.id), ...scores.flatMap((s) => (s.traceId ? [s.traceId] : []))])];
+      const scoreIds = scores.map((s) => s.id);
+      const scoresBefore = scoreIds.length + ownerIds.length ? await readScoreContributions(tx, sql, scoreIds, ownerIds) : new Map();
       const statements = [
         ...buildUpserts(traceUpsert, traces, sql),
         ...buildUpserts(observationUpsert, observations, sql),
@@ -62,9 +67,10 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
       const after = await readContributions(tx, sql, traceIds);
       await applyRollupChange(tx, sql, before, after);
       await refreshSessions(tx, sql, [...new Set([...before.sessionIds, ...after.sessionIds])]);
-      // A score's user changes only when its trace or the score itself is written.
-      const ownerIds = [...new Set([...traces.map((t) => t.id), ...scores.flatMap((s) => (s.traceId ? [s.traceId] : []))])];
       await refreshScoreOwners(tx, sql, ownerIds);
+      if (scoreIds.length + ownerIds.length) {
+        await applyScoreRollupChange(tx, sql, scoresBefore, await readScoreContributions(tx, sql, scoreIds, ownerIds));
+      }
     });
   }
 
@@ -78,7 +84,11 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
     listTraces: (query) => listTraces(db, sql, query),
     listSessions: (query) => listSessions(db, sql, query),
     usageDaily: () => readUsageDaily(db),
-    rebuildRollups: () => db.transaction((tx) => rebuildRollup(tx, sql)),
+    rebuildRollups: () =>
+      db.transaction(async (tx) => {
+        await rebuildRollup(tx, sql);
+        await rebuildScoreRollup(tx, sql);
+      }),
     close: async () => {
       await options.onClose?.();
     },

@@ -215,6 +215,10 @@ export function describeStoreConformance(name: string, open: () => Promise<Trace
       await store.write({ traces: traces.slice(0, 6), observations: gens.slice(10) });
       await store.write({ traces: traces.slice(6) });
       await store.write({ traces, observations: gens });
+      // Scores land before and after their traces; a vote changes; a judge score lands.
+      const vote = makeScore({ traceId: traces[1].id, value: 1 });
+      await store.write({ scores: [vote, makeScore({ traceId: traces[2].id, name: "helpfulness", dataType: "NUMERIC", value: 4, source: "EVAL" })] });
+      await store.write({ scores: [{ ...vote, value: 0 }, makeScore({ traceId: "no-such-trace", value: 1 })] });
       // A trace moves to another user and day; a generation changes model and cost.
       await store.write({ traces: [{ ...traces[0], userId: userA, startTime: new Date("2026-03-05T00:00:00Z") }] });
       await store.write({ observations: [{ ...gens[3], model: "gemini-2.5-pro", totalCost: 0.5, level: "ERROR" }] });
@@ -228,10 +232,20 @@ export function describeStoreConformance(name: string, open: () => Promise<Trace
         );
       const maintained = keep(await store.usageDaily());
       const maintainedHistogram = await histogram();
+      const scoreRollup = async () =>
+        JSON.stringify(
+          (await store.db.query<Record<string, unknown>>(`SELECT * FROM loupe_score_daily ORDER BY day, environment, source, name`)).map((r) => ({
+            ...r,
+            value_sum: Math.round(Number(r.value_sum) * 1e9) / 1e9,
+          })),
+          (_, v) => (typeof v === "bigint" ? Number(v) : v),
+        );
+      const maintainedScores = await scoreRollup();
       await store.rebuildRollups();
       const recounted = keep(await store.usageDaily());
       expect(maintained).toEqual(recounted);
       expect(maintainedHistogram).toBe(await histogram());
+      expect(maintainedScores).toBe(await scoreRollup());
       expect(maintainedHistogram.length).toBeGreaterThan(10);
       expect(recounted.reduce((n, r) => n + r.traceCount, 0)).toBe(12);
       expect(recounted.reduce((n, r) => n + r.generationCount, 0)).toBe(24);

@@ -149,6 +149,21 @@ CREATE TABLE "loupe_usage_daily" (
 );
 
 -- CreateTable
+CREATE TABLE "loupe_score_daily" (
+    "day" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "score_count" INTEGER NOT NULL DEFAULT 0,
+    "value_count" INTEGER NOT NULL DEFAULT 0,
+    "value_sum" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "positive_count" INTEGER NOT NULL DEFAULT 0,
+    "negative_count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "loupe_score_daily_pkey" PRIMARY KEY ("day","environment","source","name")
+);
+
+-- CreateTable
 CREATE TABLE "loupe_latency_hourly" (
     "hour" TEXT NOT NULL,
     "environment" TEXT NOT NULL,

@@ -136,6 +136,21 @@ CREATE TABLE "loupe_usage_daily" (
 );
 
 -- CreateTable
+CREATE TABLE "loupe_score_daily" (
+    "day" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "score_count" INTEGER NOT NULL DEFAULT 0,
+    "value_count" INTEGER NOT NULL DEFAULT 0,
+    "value_sum" REAL NOT NULL DEFAULT 0,
+    "positive_count" INTEGER NOT NULL DEFAULT 0,
+    "negative_count" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("day", "environment", "source", "name")
+);
+
+-- CreateTable
 CREATE TABLE "loupe_latency_hourly" (
     "hour" TEXT NOT NULL,
     "environment" TEXT NOT NULL,

@@ -1,7 +1,7 @@
 import { toNumber, toNumberOrNull } from "../map-rows.js";
 import { traceAttributeConditions, type DashboardFilters } from "./filters.js";
 import { paramList, type DashboardStore, type ParamList } from "./sql-params.js";
-import { bucketSql, type Grain } from "./time-buckets.js";
+import { bucketOf, bucketSql, ceilDay, floorDay, type Grain } from "./time-buckets.js";
 
 /** Thumbs (FEEDBACK scores) and judge means (EVAL scores) of one bucket. */
 export interface FeedbackPoint {
@@ -35,6 +35,28 @@ export function scoreConditions(filters: DashboardFilters, p: ParamList): { join
 export async function feedbackSeries(store: DashboardStore, filters: DashboardFilters, grain?: Grain): Promise<FeedbackPoint[]> {
   const { db, sql } = store;
   const p = paramList(sql);
+  const perTrace = filters.userId ?? filters.model ?? filters.release ?? filters.tag ?? filters.name;
+  if (grain === "day" && perTrace === undefined) {
+    // Whole UTC days from the daily score rollup (as the usage series does at day grain).
+    const where = [`day >= ${p.bind(bucketOf(floorDay(filters.from), "day"))}`, `day < ${p.bind(bucketOf(ceilDay(filters.to), "day"))}`, `source IN ('FEEDBACK', 'EVAL')`];
+    if (filters.environment !== undefined) where.push(`environment = ${p.bind(filters.environment)}`);
+    const rows = await db.query(
+      `SELECT day AS bucket,
+              SUM(CASE WHEN source = 'FEEDBACK' THEN positive_count ELSE 0 END) AS up,
+              SUM(CASE WHEN source = 'FEEDBACK' THEN negative_count ELSE 0 END) AS down,
+              SUM(CASE WHEN source = 'EVAL' THEN value_sum END) / NULLIF(SUM(CASE WHEN source = 'EVAL' THEN value_count ELSE 0 END), 0) AS judge_mean,
+              SUM(CASE WHEN source = 'EVAL' THEN value_count ELSE 0 END) AS judge_count
+         FROM loupe_score_daily WHERE ${where.join(" AND ")} GROUP BY day ORDER BY 1`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      bucket: String(r.bucket),
+      thumbsUp: toNumber(r.up),
+      thumbsDown: toNumber(r.down),
+      judgeMean: toNumberOrNull(r.judge_mean),
+      judgeCount: toNumber(r.judge_count),
+    }));
+  }
   const { join, where } = scoreConditions(filters, p);
   where.push(`s.source IN ('FEEDBACK', 'EVAL')`);
   const bucket = grain ? bucketSql(sql, grain, "s.timestamp") : `'all'`;
