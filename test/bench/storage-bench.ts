@@ -12,7 +12,7 @@ import { createPostgresStore, createSqliteStore, type ObservationRow, type Trace
 import { fixed, printTable } from "./print-table.js";
 
 const TOTAL = Number(process.env.BENCH_OBSERVATIONS ?? 50_000);
-const BATCH = 500;
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const PER_TRACE = 5;
 
 function rows(offset: number, count: number) {
@@ -57,14 +57,19 @@ async function rawSqlite(file: string) {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   const cols = ["id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time", "model", "provider", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "total_tokens", "input_cost", "output_cost", "total_cost", "finish_reason", "level"];
-  const statement = db.prepare(`INSERT INTO loupe_observations (${cols.join(",")}) VALUES ${Array.from({ length: BATCH }, () => `(${Array(cols.length).fill("?").join(",")})`).join(",")}`);
+  // SQLite takes at most 32,766 parameters a statement: 1,000 rows of 20 columns.
+  const rowsPerStatement = Math.min(BATCH, 1_000);
+  const statement = db.prepare(`INSERT INTO loupe_observations (${cols.join(",")}) VALUES ${Array.from({ length: rowsPerStatement }, () => `(${Array(cols.length).fill("?").join(",")})`).join(",")}`);
   const time = (d: Date) => d.toISOString().replace("Z", "+00:00");
   const cpu = process.cpuUsage();
   const start = performance.now();
   for (let offset = 0; offset < TOTAL; offset += BATCH) {
     const { observations } = rows(offset, BATCH);
     const values = observations.flatMap((o) => [o.id, o.traceId, o.type, o.name, time(o.startTime), time(o.endTime!), time(o.completionStartTime!), o.model, o.provider, o.inputTokens, o.cacheReadTokens, o.cacheWriteTokens, o.outputTokens, o.reasoningTokens, o.totalTokens, o.inputCost, o.outputCost, o.totalCost, o.finishReason, o.level]);
-    db.transaction(() => statement.run(values))();
+    const width = cols.length * rowsPerStatement;
+    db.transaction(() => {
+      for (let i = 0; i < values.length; i += width) statement.run(values.slice(i, i + width));
+    })();
   }
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
