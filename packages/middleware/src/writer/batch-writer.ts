@@ -106,6 +106,8 @@ export class BatchWriter {
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref?.());
     const flushed = await Promise.race([done, timeout]);
     this.closed = true;
+    // Whatever could not be written before the deadline is lost: count it, never hide it.
+    if (!flushed) this.counters.dropped += this.buffer.take(this.buffer.size).length;
     return flushed;
   }
 

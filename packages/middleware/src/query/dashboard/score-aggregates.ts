@@ -49,13 +49,7 @@ export async function feedbackSeries(store: DashboardStore, filters: DashboardFi
          FROM loupe_score_daily WHERE ${where.join(" AND ")} GROUP BY day ORDER BY 1`,
       p.values,
     );
-    return rows.map((r) => ({
-      bucket: String(r.bucket),
-      thumbsUp: toNumber(r.up),
-      thumbsDown: toNumber(r.down),
-      judgeMean: toNumberOrNull(r.judge_mean),
-      judgeCount: toNumber(r.judge_count),
-    }));
+    return rows.map(feedbackPoint);
   }
   const { join, where } = scoreConditions(filters, p);
   where.push(`s.source IN ('FEEDBACK', 'EVAL')`);
@@ -69,11 +63,15 @@ export async function feedbackSeries(store: DashboardStore, filters: DashboardFi
        FROM loupe_scores s ${join} WHERE ${where.join(" AND ")} ${grain ? `GROUP BY ${bucket} ORDER BY 1` : ""}`,
     p.values,
   );
-  return rows.map((r) => ({
+  return rows.map(feedbackPoint);
+}
+
+function feedbackPoint(r: Record<string, unknown>): FeedbackPoint {
+  return {
     bucket: String(r.bucket),
     thumbsUp: toNumber(r.up),
     thumbsDown: toNumber(r.down),
     judgeMean: toNumberOrNull(r.judge_mean),
     judgeCount: toNumber(r.judge_count),
-  }));
+  };
 }
