@@ -22,7 +22,7 @@ export type { WriterStats } from "./writer/batch-writer.js";
 export { ScoreInput } from "./domain/score-input.js";
 export { createPriceBook, builtInPrices, computeCost, type ModelPriceInput, type PriceBook, type CostBreakdown } from "./cost/index.js";
 
-export { createJudge, codeEvaluators, comparePairwise, rubrics, judgeAgreement, cohensKappa, type Evaluator, type EvaluationResult, type JudgeAgreement } from "./eval/index.js";
+export { createJudge, codeEvaluators, comparePairwise, rubrics, type Evaluator, type EvaluationResult } from "./eval/index.js";
 export { LoupeSpanProcessor, OtlpTraceRequest, spanToEvents, LOUPE_RECORDED_ATTRIBUTE, LOUPE_TRACE_ID_ATTRIBUTE, type SpanData } from "./otel/index.js";
 export type { LoupeEvent, ObservationEvent, TraceEvent } from "./domain/events.js";
 export { LoupeBudgetExceededError, type BudgetOptions, type BudgetStatus } from "./budget/budget-guard.js";

@@ -1,4 +1,5 @@
-import type { TraceStore } from "../store/trace-store.js";
+import type { DialectSql } from "../store/dialect-sql.js";
+import type { SqlClient } from "../store/sql-client.js";
 
 /** How often a judge agrees with humans on the same traces. */
 export interface JudgeAgreement {
@@ -45,7 +46,7 @@ export function cohensKappa(m: JudgeAgreement["matrix"]): number | null {
  * a human verdict (end-user thumbs or a reviewer's boolean/numeric annotation, > 0.5 =
  * good) for the same criterion, the agreement rate and Cohen's kappa.
  */
-export async function judgeAgreement(store: TraceStore, options: AgreementOptions): Promise<JudgeAgreement[]> {
+export async function judgeAgreement(store: { db: SqlClient; sql: DialectSql }, options: AgreementOptions): Promise<JudgeAgreement[]> {
   const humanScoreName = options.humanScoreName ?? "user-feedback";
   const threshold = options.threshold ?? 4;
   const p = store.sql.param;

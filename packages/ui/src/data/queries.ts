@@ -12,4 +12,5 @@ export {
   getSessionDetail,
   getFilterOptions,
   hasTraces,
+  judgeAgreement,
 } from "@loupe/middleware/dashboard";

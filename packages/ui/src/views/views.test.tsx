@@ -13,6 +13,7 @@ import type { ViewContext } from "./shared/view-context.js";
 import { TraceDetailView } from "./trace-detail/trace-detail-view.js";
 import { TracesView } from "./traces/traces-view.js";
 import { UsersView } from "./users/users-view.js";
+import { ScoresView } from "./scores/scores-view.js";
 
 vi.mock("next/navigation", () => ({
   useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }),
@@ -99,5 +100,26 @@ describe("server-rendered views", () => {
     const session = renderHtml(await SessionDetailView({ store, ctx: ctx(), id: "sess-1" }));
     expect(session).toContain("Turn <!-- -->1");
     expect(session).toContain("&lt;script&gt;");
+  });
+
+  it("shows how often each judge agrees with users' thumbs (rate and kappa)", async () => {
+    // Judge says good (5) where the user said thumbs down (0) on the seeded trace; two more traces agree.
+    const extra = [makeTrace({ id: "agree-1", startTime: new Date("2026-01-02T11:00:00Z") }), makeTrace({ id: "agree-2", startTime: new Date("2026-01-02T12:00:00Z") })];
+    await store.write({
+      traces: extra,
+      scores: [
+        makeScore({ traceId: "xss-trace", name: "helpfulness", dataType: "NUMERIC", value: 5, source: "EVAL", evaluatorId: "judge-a" }),
+        makeScore({ traceId: "agree-1", name: "helpfulness", dataType: "NUMERIC", value: 5, source: "EVAL", evaluatorId: "judge-a" }),
+        makeScore({ traceId: "agree-1", value: 1 }),
+        makeScore({ traceId: "agree-2", name: "helpfulness", dataType: "NUMERIC", value: 1, source: "EVAL", evaluatorId: "judge-a" }),
+        makeScore({ traceId: "agree-2", value: 0 }),
+      ],
+    });
+    const html = renderHtml(await ScoresView({ store, ctx: ctx() }));
+    expect(html).toContain("loupe-judge-agreement");
+    // Pairs: (5, down), (5, up), (1, down) → 2 of 3 agree; judge good 2/3, users good 1/3;
+    // chance = 2/3·1/3 + 1/3·2/3 = 4/9; kappa = (2/3 − 4/9) / (1 − 4/9) = 0.40.
+    const text = html.replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
+    expect(text).toContain("judge-a vs users' thumbs: 67% agree · κ 0.40 · 3 traces rated by both");
   });
 });

@@ -24,3 +24,4 @@ export { listScoreSummaries, type ScoreSummary, type ScoreSummaryQuery, type Sco
 export { getSessionDetail, type SessionDetail, type SessionTurn } from "./session-detail.js";
 export { getFilterOptions, type FilterOptions } from "./filter-options.js";
 export { hasTraces } from "./has-traces.js";
+export { judgeAgreement, cohensKappa, type JudgeAgreement, type AgreementOptions } from "../../eval/agreement.js";

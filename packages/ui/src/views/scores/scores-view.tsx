@@ -3,7 +3,7 @@ import { TimeSeriesChart } from "../../components/charts/time-series-chart.js";
 import { FilterBar } from "../../components/filter-bar.js";
 import { Badge } from "../../components/ui/badge.js";
 import { Card, CardContent, CardHeader } from "../../components/ui/card.js";
-import { getFilterOptions, listScoreSummaries } from "../../data/queries.js";
+import { getFilterOptions, judgeAgreement, listScoreSummaries } from "../../data/queries.js";
 import type { DashboardStore } from "../../data/types.js";
 import { formatCount, formatScore } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
@@ -23,6 +23,19 @@ export async function ScoresView({ store, ctx }: { store: DashboardStore; ctx: V
   const { state } = ctx;
   const filters = { from: state.from, to: state.to, environment: state.environment, model: state.model, release: state.release, userId: state.userId, tag: state.tag, name: state.name };
   const [summaries, options] = await Promise.all([listScoreSummaries(store, { ...filters, source: state.source, scoreName: state.scoreName }), getFilterOptions(store, state)]);
+  // Judge-vs-human agreement for every judged criterion that end users also rated.
+  const agreements = new Map(
+    await Promise.all(
+      summaries
+        .filter((s) => s.source === "EVAL")
+        .map(async (s) => {
+          // "Good" means ≥ 4 on a 1–5 scale, > 0.5 on 0–1, true for booleans.
+          const threshold = s.dataType === "BOOLEAN" ? 1 : (s.max ?? 5) <= 1 ? 0.5 : 4;
+          const rows = await judgeAgreement(store, { judgeScoreName: s.name, threshold });
+          return [s.name, rows] as const;
+        }),
+    ),
+  );
   return (
     <div>
       <PageHeader title="Scores" subtitle="Feedback, judge evaluations, annotations and API scores over time." />
@@ -49,6 +62,14 @@ export async function ScoresView({ store, ctx }: { store: DashboardStore; ctx: V
                 <span className="lp:text-xs lp:text-muted-foreground">
                   {formatCount(s.count)} scores{s.mean !== null ? ` · mean ${formatScore(s.mean)}` : ""}
                 </span>
+                {s.source === "EVAL"
+                  ? (agreements.get(s.name) ?? []).map((a) => (
+                      <span key={a.evaluatorId} data-testid="loupe-judge-agreement" className="lp:w-full lp:text-xs lp:text-muted-foreground">
+                        {a.evaluatorId} vs users' thumbs: {a.agreementRate === null ? "—" : `${Math.round(a.agreementRate * 100)}% agree`} · κ{" "}
+                        {a.kappa === null ? "—" : a.kappa.toFixed(2)} · {formatCount(a.pairs)} traces rated by both
+                      </span>
+                    ))
+                  : null}
               </CardHeader>
               <CardContent className="lp:grid lp:gap-2 lp:md:grid-cols-2">
                 <CategoryBarChart title={`Distribution of ${s.name}`} data={s.distribution} />
