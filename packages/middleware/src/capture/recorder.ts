@@ -5,7 +5,6 @@ import type { Level } from "../domain/rows.js";
 import {
   defaultEnvironment,
   isSampled,
-  type LoupeContext,
   type TraceAttributes,
   type TraceState,
 } from "./trace-context.js";
@@ -117,11 +116,6 @@ export class Recorder {
     } catch (error) {
       this.settings.onInternalError(error);
     }
-  }
-
-  /** A child context of `context` nesting under observation `parentId`. */
-  child(context: LoupeContext, parentId: string): LoupeContext {
-    return { trace: context.trace, parentId };
   }
 
   private raise(trace: TraceState, level: Level, message: string | undefined): void {
