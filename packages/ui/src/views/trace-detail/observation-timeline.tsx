@@ -63,7 +63,8 @@ export function ObservationTimeline({ tree, traceStart, traceEnd, selectedId, hr
               <span className="lp:truncate">{o.name ?? o.model ?? o.id}</span>
               {o.level === "ERROR" ? <Badge variant="danger">error</Badge> : null}
             </span>
-            <span className="lp:relative lp:block lp:h-4" title={`${formatDuration(oEnd - oStart)}${o.ttftMs !== null ? ` · TTFT ${formatDuration(o.ttftMs)}` : ""}`}>
+            <span className="lp:flex lp:items-center lp:gap-2" title={`${formatDuration(oEnd - oStart)}${o.ttftMs !== null ? ` · TTFT ${formatDuration(o.ttftMs)}` : ""}`}>
+              <span className="lp:relative lp:block lp:h-4 lp:min-w-0 lp:flex-1">
               <span
                 className="lp:absolute lp:top-1 lp:h-2 lp:rounded-sm"
                 style={{ left: pct(oStart), width: `max(2px, calc(${pct(oEnd)} - ${pct(oStart)}))`, background: TYPE_COLOR[o.type] ?? "var(--loupe-muted-foreground)" }}
@@ -71,7 +72,9 @@ export function ObservationTimeline({ tree, traceStart, traceEnd, selectedId, hr
               {o.completionStartTime ? (
                 <span className="lp:absolute lp:top-0 lp:h-4 lp:w-px lp:bg-foreground" style={{ left: pct(o.completionStartTime.getTime()) }} aria-label="first token" />
               ) : null}
-              <span className="lp:absolute lp:right-0 lp:top-0 lp:text-[10px] lp:text-muted-foreground lp:tabular-nums">{formatDuration(o.latencyMs ?? oEnd - oStart)}</span>
+              </span>
+              {/* The duration sits beside the track, never over a long bar. */}
+              <span className="lp:w-14 lp:shrink-0 lp:text-right lp:text-[10px] lp:text-muted-foreground lp:tabular-nums">{formatDuration(o.latencyMs ?? oEnd - oStart)}</span>
             </span>
           </Link>
         );
