@@ -19,6 +19,9 @@ import { observationUpsert, payloadUpsert, scoreUpsert, traceUpsert } from "./ta
 import type { TraceStore } from "./trace-store.js";
 import { buildUpserts } from "./upsert-sql.js";
 
+/** Lets timers and I/O run: a synchronous driver resolves every await without yielding. */
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // One writer at a time per database: totals and rollups are recounted inside the write
 // transaction, and a concurrent writer's uncommitted rows would be missed otherwise.
 const PG_WRITE_LOCK = 744210002;
@@ -62,10 +65,16 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
         ...buildUpserts(payloadUpsert, payloads, sql),
         ...buildUpserts(scoreUpsert, scores, sql),
       ];
-      for (const statement of statements) await tx.execute(statement.sql, statement.params);
+      const pause = tx.dialect === "sqlite" ? yieldToHost : async () => {};
+      for (const statement of statements) {
+        await tx.execute(statement.sql, statement.params);
+        await pause();
+      }
       await refreshTraceTotals(tx, sql, traceIds);
+      await pause();
       const after = await readContributions(tx, sql, traceIds);
       await applyRollupChange(tx, sql, before, after);
+      await pause();
       await refreshSessions(tx, sql, [...new Set([...before.sessionIds, ...after.sessionIds])]);
       await refreshScoreOwners(tx, sql, ownerIds);
       if (scoreIds.length + ownerIds.length) {

@@ -133,6 +133,9 @@ export class BatchWriter {
       const events = this.buffer.take(this.batchSize);
       const ok = await this.writeEvents(events);
       if (!ok) return;
+      // A synchronous driver (better-sqlite3) resolves every await at once: give the host's
+      // timers and I/O a turn between batches so a backlog never stalls the event loop.
+      if (this.buffer.size > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
