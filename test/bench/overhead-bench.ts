@@ -145,7 +145,7 @@ async function main() {
   await loupe.flush();
   const stats = loupe.stats();
   printTable("Writer (background, SQLite)", [
-    ["records written", "dropped", "event-loop ms total", "µs per record"],
+    ["records written", "dropped (buffer full)", "write ms (wall, incl. yields)", "µs per record"],
     [stats.written, stats.dropped, fixed(stats.writeMs), fixed((stats.writeMs * 1000) / Math.max(1, stats.written), 2)],
   ]);
   // A backlog of 20k records (10k traces + 10k generations with payloads) drained while a

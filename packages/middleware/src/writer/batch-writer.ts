@@ -38,7 +38,7 @@ export interface WriterStats {
   retries: number;
   /** Successful store writes. */
   flushes: number;
-  /** Event-loop milliseconds spent converting and writing, in total. */
+  /** Milliseconds spent converting and writing, in total (wall clock, yields to the host included). */
   writeMs: number;
   /** The last write error, if the last attempt failed. */
   lastError: string | null;
