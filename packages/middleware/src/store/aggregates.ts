@@ -1,5 +1,6 @@
 import type { DialectSql } from "./dialect-sql.js";
 import type { SqlClient } from "./sql-client.js";
+import { toDate, toNumber } from "../query/map-rows.js";
 import { latencyBin } from "./latency-bins.js";
 import { buildUpserts, type UpsertColumn, type UpsertSpec } from "./upsert-sql.js";
 
@@ -12,12 +13,6 @@ import { buildUpserts, type UpsertColumn, type UpsertSpec } from "./upsert-sql.j
  */
 
 const IN_CHUNK = 500;
-
-/** Numbers from SQL may be bigint (Postgres sums) or null. */
-export function num(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  return typeof value === "bigint" ? Number(value) : Number(value);
-}
 
 function placeholders(sql: DialectSql, count: number, offset = 0): string {
   return Array.from({ length: count }, (_, i) => sql.param(offset + i + 1)).join(", ");
@@ -117,11 +112,6 @@ export interface Contributions {
   sessionIds: Set<string>;
 }
 
-function hourOf(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 13);
-  return String(value).slice(0, 13);
-}
-
 function addBin(into: Map<string, HistogramDelta>, delta: Omit<HistogramDelta, "count">, count: number): void {
   const key = [delta.hour, delta.environment, delta.kind, delta.metric, delta.bin].join("\u0000");
   const current = into.get(key) ?? { ...delta, count: 0 };
@@ -129,13 +119,9 @@ function addBin(into: Map<string, HistogramDelta>, delta: Omit<HistogramDelta, "
   into.set(key, current);
 }
 
-function timeOf(value: unknown): number {
-  return value instanceof Date ? value.getTime() : Date.parse(String(value));
-}
-
-function dayOf(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
+/** The UTC "YYYY-MM-DD" (day) or "YYYY-MM-DDTHH" (hour) of a SQL time (Date or ISO text). */
+export function utcKey(value: unknown, unit: "day" | "hour"): string {
+  return toDate(value).toISOString().slice(0, unit === "day" ? 10 : 13);
 }
 
 /** Reads what `traceIds` currently contribute to the daily rollup. */
@@ -173,18 +159,18 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
     }
     for (const t of traces) {
       if (t.session_id) sessionIds.add(String(t.session_id));
-      const where = { hour: hourOf(t.start_time), environment: String(t.environment), kind: String(t.kind) };
-      if (t.latency_ms !== null && t.latency_ms !== undefined) addBin(histogram, { ...where, metric: "latency", bin: latencyBin(num(t.latency_ms)) }, 1);
-      if (t.ttft_ms !== null && t.ttft_ms !== undefined) addBin(histogram, { ...where, metric: "ttft", bin: latencyBin(num(t.ttft_ms)) }, 1);
+      const where = { hour: utcKey(t.start_time, "hour"), environment: String(t.environment), kind: String(t.kind) };
+      if (t.latency_ms !== null && t.latency_ms !== undefined) addBin(histogram, { ...where, metric: "latency", bin: latencyBin(toNumber(t.latency_ms)) }, 1);
+      if (t.ttft_ms !== null && t.ttft_ms !== undefined) addBin(histogram, { ...where, metric: "ttft", bin: latencyBin(toNumber(t.ttft_ms)) }, 1);
       const base = {
-        day: dayOf(t.start_time),
+        day: utcKey(t.start_time, "day"),
         userId: (t.user_id as string | null) ?? "",
         environment: String(t.environment),
         kind: String(t.kind),
       };
       const models = byTrace.get(String(t.id)) ?? [];
       const primary = models.reduce<Record<string, unknown> | undefined>(
-        (first, g) => (first === undefined || timeOf(g.first_start) < timeOf(first.first_start) ? g : first),
+        (first, g) => (first === undefined || toDate(g.first_start) < toDate(first.first_start) ? g : first),
         undefined,
       );
       const isError = t.level === "ERROR" ? 1 : 0;
@@ -201,17 +187,17 @@ export async function readContributions(tx: SqlClient, sql: DialectSql, traceIds
             model: String(g.model),
             traceCount: own ? 1 : 0,
             errorTraceCount: own ? isError : 0,
-            generationCount: num(g.n),
-            errorCount: num(g.errors),
-            inputTokens: num(g.input_tokens),
-            cacheReadTokens: num(g.cache_read_tokens),
-            cacheWriteTokens: num(g.cache_write_tokens),
-            outputTokens: num(g.output_tokens),
-            reasoningTokens: num(g.reasoning_tokens),
-            totalTokens: num(g.total_tokens),
-            totalCost: num(g.total_cost),
-            unpricedCount: num(g.unpriced),
-            latencyMsSum: num(g.latency_ms),
+            generationCount: toNumber(g.n),
+            errorCount: toNumber(g.errors),
+            inputTokens: toNumber(g.input_tokens),
+            cacheReadTokens: toNumber(g.cache_read_tokens),
+            cacheWriteTokens: toNumber(g.cache_write_tokens),
+            outputTokens: toNumber(g.output_tokens),
+            reasoningTokens: toNumber(g.reasoning_tokens),
+            totalTokens: toNumber(g.total_tokens),
+            totalCost: toNumber(g.total_cost),
+            unpricedCount: toNumber(g.unpriced),
+            latencyMsSum: toNumber(g.latency_ms),
           },
           1,
         );

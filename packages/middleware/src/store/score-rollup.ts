@@ -1,3 +1,4 @@
+import { utcKey } from "./aggregates.js";
 import type { DialectSql } from "./dialect-sql.js";
 import type { SqlClient } from "./sql-client.js";
 import { buildUpserts, type UpsertSpec } from "./upsert-sql.js";
@@ -36,12 +37,8 @@ const upsert: UpsertSpec<ScoreDelta> = {
 /** What a set of scores contributes to the daily score rollup, by key. */
 export type ScoreContributions = Map<string, ScoreDelta>;
 
-function dayOf(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
-
 function add(into: ScoreContributions, row: Record<string, unknown>, sign: 1 | -1): void {
-  const d = { day: dayOf(row.timestamp), environment: String(row.environment ?? ""), source: String(row.source), name: String(row.name) };
+  const d = { day: utcKey(row.timestamp, "day"), environment: String(row.environment ?? ""), source: String(row.source), name: String(row.name) };
   const key = [d.day, d.environment, d.source, d.name].join("\u0000");
   const current = into.get(key) ?? { ...d, scoreCount: 0, valueCount: 0, valueSum: 0, positiveCount: 0, negativeCount: 0 };
   const value = row.value === null || row.value === undefined ? undefined : Number(row.value);
