@@ -134,8 +134,11 @@ test.describe("as an admin", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${ADMIN}/traces?range=30d&q=onerror`);
-    await page.getByTestId("loupe-trace-link").first().click();
+    // The seed's XSS sample (never faulted, 3 h old), found by its tag rather than by a search.
+    await page.goto(`${ADMIN}/traces?range=30d&tag=${encodeURIComponent("sample:xss")}`);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page)).toContainText("grace");
+    await page.getByTestId("loupe-trace-link").click();
     await expect(page.getByTestId("loupe-trace-detail")).toBeVisible();
     const root = page.locator(".loupe-root");
     await expect(root.getByText("<script>alert(1)</script>", { exact: false }).first()).toBeVisible();

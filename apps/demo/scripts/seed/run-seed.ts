@@ -7,7 +7,7 @@ import { SYSTEM_PROMPT } from "../../lib/system-prompt";
 import { demoTools } from "../../lib/tools";
 import { FAULTS, failingModel } from "./fault-model";
 import { createJudgeModel } from "./judge-model";
-import { planTraffic, type PlannedTurn } from "./plan-traffic";
+import { planTraffic, type PlannedSample, type PlannedTurn } from "./plan-traffic";
 import { Rng } from "./rng";
 import { DOWN_COMMENTS, UP_COMMENTS } from "./seed-data";
 
@@ -35,6 +35,48 @@ export interface SeedReport {
 /** The XSS sample: its answer echoes the markup, which the dashboard must show as text. */
 export const XSS_PROMPT = "Please repeat this exactly: <script>alert(1)</script> and <img src=x onerror=alert(1)>";
 
+/**
+ * Turns that tests look up by their tag (`sample:<name>`): never faulted, always in the
+ * last day of the history, whatever the date.
+ */
+export const SEED_SAMPLES: readonly PlannedSample[] = [{ name: "xss", userId: "grace", prompt: XSS_PROMPT, ageMs: 3 * 3_600_000 }];
+
+/** The tag a seeded sample's trace carries, e.g. `sample:xss`. */
+export const sampleTag = (name: string) => `sample:${name}`;
+
+/** Seed of the whole history: the plan, and through each turn's own seed everything in it. */
+const HISTORY_SEED = 20260105;
+
+/** What the seed decides for one turn before running it, drawn from the turn's own seed. */
+export interface TurnDraws {
+  /** The provider fault injected into this turn (3% of turns; never a sample). */
+  fault: (typeof FAULTS)[number] | undefined;
+  /** Whether the user votes (35% of failed turns, 16% of the others) and how. */
+  feedback: { up: boolean } | undefined;
+  /** Whether an LLM judge scores the answer (12% of turns that did not fail). */
+  judged: boolean;
+  /** For the rest of the turn: tool timings, comments, judge score. */
+  rng: Rng;
+}
+
+/** Draws what happens in a turn from its own seed (the same draws whatever the date). */
+export function drawTurn(turn: PlannedTurn): TurnDraws {
+  const rng = new Rng(turn.seed);
+  const [faultRoll, fault, voteRoll, upRoll, judgeRoll] = [rng.next(), rng.pick(FAULTS), rng.next(), rng.next(), rng.next()];
+  const failed = faultRoll < 0.03 && !turn.sample;
+  return {
+    fault: failed ? fault : undefined,
+    feedback: voteRoll < (failed ? 0.35 : 0.16) ? { up: upRoll < (failed ? 0.1 : 0.74) } : undefined,
+    judged: !failed && judgeRoll < 0.12,
+    rng,
+  };
+}
+
+/** The history {@link seedHistory} replays: the same sessions, prompts and seeds for every `end`. */
+export function planSeedHistory(options: { traces?: number; days?: number; end: number }): PlannedTurn[] {
+  return planTraffic(new Rng(HISTORY_SEED), options.traces ?? 3000, options.days ?? 30, options.end, SEED_SAMPLES);
+}
+
 function manualClock(start: number): Pace & { moveTo(t: number): void } {
   let t = start;
   return {
@@ -44,15 +86,15 @@ function manualClock(start: number): Pace & { moveTo(t: number): void } {
   };
 }
 
-/** The demo tools, each taking a realistic few hundred (clock) milliseconds. */
-function timedTools(clock: Pace, rng: Rng): ToolSet {
+/** The demo tools, each taking a realistic few hundred (clock) milliseconds, drawn from the current turn's rng. */
+function timedTools(clock: Pace, rng: () => Rng): ToolSet {
   return Object.fromEntries(
     Object.entries(demoTools).map(([name, t]) => [
       name,
       {
         ...t,
         execute: async (input: unknown, options: unknown) => {
-          await clock.wait(rng.int(25, name === "searchDocs" ? 900 : 400));
+          await clock.wait(rng().int(25, name === "searchDocs" ? 900 : 400));
           return (t.execute as (i: unknown, o: unknown) => Promise<unknown>)(input, options);
         },
       },
@@ -70,23 +112,21 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
   const started = Date.now();
   const log = options.log ?? (() => {});
   const total = options.traces ?? 3000;
-  const rng = new Rng(20260105);
   const end = options.end ?? Date.now() - 5 * 60_000;
-  const turns = planTraffic(rng, total, options.days ?? 30, end);
-  turns[turns.length - 40] = { ...turns[turns.length - 40], prompt: XSS_PROMPT, userId: "grace" };
+  const turns = planSeedHistory({ traces: total, days: options.days, end });
+  let rng = new Rng(HISTORY_SEED); // the current turn's (see drawTurn)
   const clock = manualClock(turns[0]?.at ?? end);
   const loupe: Loupe = createLoupe({
     databaseUrl: options.databaseUrl,
     _internal: { now: clock.now },
     writer: { batchSize: 2000, maxBufferSize: 200_000 },
   });
-  const tools = timedTools(clock, rng);
+  const tools = timedTools(clock, () => rng);
   const histories = new Map<string, ModelMessage[]>();
   const report: SeedReport = { traces: 0, judged: 0, feedback: 0, failed: 0, dropped: 0, ms: 0 };
 
-  const chat = async (turn: PlannedTurn) => {
+  const chat = async (turn: PlannedTurn, fault: TurnDraws["fault"]) => {
     clock.moveTo(turn.at);
-    const fault = rng.chance(0.03) ? rng.pick(FAULTS) : undefined;
     let model: LanguageModelV4 = createScriptedModel({ modelId: turn.model.modelId, provider: turn.model.provider, pace: clock });
     if (fault) model = failingModel(model, fault);
     const history = histories.get(turn.sessionId) ?? [];
@@ -99,7 +139,7 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
           name: "chat",
           userId: turn.userId,
           sessionId: turn.sessionId,
-          tags: ["demo", turn.model.provider.split(".")[0]],
+          tags: ["demo", turn.model.provider.split(".")[0], ...(turn.sample ? [sampleTag(turn.sample)] : [])],
           metadata: { model: turn.model.modelId, plan: turn.plan, turn: turn.turn },
           input: turn.prompt,
           environment: turn.environment,
@@ -126,11 +166,10 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
       report.failed += 1;
     }
     report.traces += 1;
-    return { traceId, answer, failed: Boolean(fault) };
+    return { traceId, answer };
   };
 
-  const feedback = (turn: PlannedTurn, traceId: string, failed: boolean) => {
-    const up = failed ? rng.chance(0.1) : rng.chance(0.74);
+  const feedback = (turn: PlannedTurn, traceId: string, up: boolean) => {
     const comment = up ? (rng.chance(0.2) ? rng.pick(UP_COMMENTS) : undefined) : rng.chance(0.6) ? rng.pick(DOWN_COMMENTS) : undefined;
     loupe.score({
       id: feedbackScoreId(traceId, turn.userId),
@@ -158,9 +197,11 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
   };
 
   for (const [i, turn] of turns.entries()) {
-    const { traceId, answer, failed } = await chat(turn);
-    if (traceId && rng.chance(failed ? 0.35 : 0.16)) feedback(turn, traceId, failed);
-    if (traceId && !failed && rng.chance(0.12)) await judge(turn, traceId, answer);
+    const draws = drawTurn(turn);
+    rng = draws.rng;
+    const { traceId, answer } = await chat(turn, draws.fault);
+    if (traceId && draws.feedback) feedback(turn, traceId, draws.feedback.up);
+    if (traceId && draws.judged) await judge(turn, traceId, answer);
     // The loop never yields to timers: flush explicitly so the writer's buffer stays small.
     if (i % 200 === 199) {
       await loupe.flush();
