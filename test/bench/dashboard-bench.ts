@@ -9,9 +9,12 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
 import { freshPostgresDatabase } from "../support/postgres.js";
-import { createSqliteStore, encodeCursor, getOverview, listTracePage, listUserStats, type TraceStore } from "@loupe/middleware";
+import { createSqliteStore, encodeCursor, getOverview, listTracePage, listUserStats, sqlAccessOf, type TraceStore } from "@loupe/middleware";
 import { seedScale } from "./seed-scale.js";
 import { fixed, printTable, quantile } from "./print-table.js";
+
+/** The SQL client behind the store (these scripts write set-based SQL themselves). */
+const rawSql = (store: TraceStore) => sqlAccessOf(store)!.db;
 
 const TRACES = Number(process.argv[2] ?? process.env.BENCH_TRACES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -32,7 +35,7 @@ async function queries(store: TraceStore) {
   const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const month = { from: days(30), to: now };
   const deep = encodeCursor({ value: days(25).toISOString(), id: "tr-~" });
-  const [someUser] = await store.db.query<{ user_id: string }>("SELECT user_id FROM loupe_traces ORDER BY start_time DESC LIMIT 1");
+  const [someUser] = await rawSql(store).query<{ user_id: string }>("SELECT user_id FROM loupe_traces ORDER BY start_time DESC LIMIT 1");
   return {
     "traces: first page (30d)": () => listTracePage(store, { ...month, limit: 50 }),
     "traces: page 25 days deep (keyset)": () => listTracePage(store, { ...month, limit: 50, after: deep }),

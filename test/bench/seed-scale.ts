@@ -7,8 +7,11 @@
  *
  *   node --import tsx test/bench/seed-scale.ts <sqlite-file | postgres-url> [traces]
  */
-import { createPostgresStore, createSqliteStore, type TraceStore } from "@loupe/middleware";
-import { latencyBinSql } from "../../packages/middleware/src/store/latency-bins.js";
+import { createPostgresStore, createSqliteStore, sqlAccessOf, type TraceStore } from "@loupe/middleware";
+import { latencyBinSql } from "../../packages/middleware/src/store/sql/latency-bins.js";
+
+/** The SQL client behind the store (these scripts write set-based SQL themselves). */
+const rawSql = (store: TraceStore) => sqlAccessOf(store)!.db;
 
 const MODELS = [
   // model, input $/1M, cached $/1M, output $/1M (null = unpriced)
@@ -46,9 +49,9 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
     `CASE ${model} ${MODELS.map((m, i) => `WHEN ${i} THEN ${m[index] ?? "NULL"}`).join(" ")} END`;
   const user = `('user-' || ${d.div(`(${d.hash("n / 5", 11)} % 1000) * (${d.hash("n / 5", 11)} % 1000)`, "500")})`;
 
-  await store.db.execute(`DELETE FROM loupe_traces`);
+  await rawSql(store).execute(`DELETE FROM loupe_traces`);
   console.time("traces");
-  await store.db.execute(`
+  await rawSql(store).execute(`
     INSERT INTO loupe_traces (id, name, user_id, session_id, tags, environment, release, kind, start_time, end_time, latency_ms, ttft_ms,
       level, status_message, models, input_preview, output_preview, observation_count, generation_count, error_count,
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, total_tokens,
@@ -76,9 +79,9 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
   console.timeEnd("traces");
 
   console.time("observations");
-  await store.db.execute(`DELETE FROM loupe_observations`);
+  await rawSql(store).execute(`DELETE FROM loupe_observations`);
   // Five nodes a trace: agent > step > (generation, tool, generation); each generation carries half the usage.
-  await store.db.execute(`
+  await rawSql(store).execute(`
     INSERT INTO loupe_observations (id, trace_id, parent_id, type, name, start_time, end_time, completion_start_time, latency_ms, model, provider,
       level, status_message, finish_reason, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, total_tokens,
       input_cost, output_cost, total_cost, created_at)
@@ -103,31 +106,31 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
   console.timeEnd("observations");
 
   console.time("payloads, scores, sessions, rollup");
-  await store.db.execute(`DELETE FROM loupe_payloads`);
-  await store.db.execute(`
+  await rawSql(store).execute(`DELETE FROM loupe_payloads`);
+  await rawSql(store).execute(`
     INSERT INTO loupe_payloads (id, trace_id, input, output, truncated, created_at)
     SELECT id, id, '"' || input_preview || '"', '"' || output_preview || '"', ${d.pg ? "false" : "0"}, CURRENT_TIMESTAMP FROM loupe_traces`);
-  await store.db.execute(`DELETE FROM loupe_scores`);
+  await rawSql(store).execute(`DELETE FROM loupe_scores`);
   const tn = `CAST(substr(id, 4) AS INTEGER)`;
   const sh = (salt: number) => d.hash(d.pg ? `CAST(substr(id, 4) AS BIGINT)` : tn, salt);
-  await store.db.execute(`
+  await rawSql(store).execute(`
     INSERT INTO loupe_scores (id, trace_id, name, data_type, value, string_value, source, author_id, user_id, environment, timestamp, created_at, updated_at)
     SELECT 'feedback:' || id, id, 'user-feedback', 'BOOLEAN', CASE WHEN ${sh(21)} % 4 = 0 THEN 0 ELSE 1 END,
       CASE WHEN ${sh(21)} % 4 = 0 THEN 'down' ELSE 'up' END, 'FEEDBACK', user_id, user_id, environment, end_time, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
       FROM loupe_traces WHERE ${sh(20)} % 10 = 0`);
-  await store.db.execute(`
+  await rawSql(store).execute(`
     INSERT INTO loupe_scores (id, trace_id, name, data_type, value, source, evaluator_id, user_id, environment, timestamp, created_at, updated_at)
     SELECT 'eval:judge:' || id, id, 'helpfulness', 'NUMERIC', 1 + ${sh(23)} % 5, 'EVAL', 'helpfulness-judge', user_id, environment, end_time,
       CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
       FROM loupe_traces WHERE ${sh(22)} % 5 = 0`);
-  await store.db.execute(`DELETE FROM loupe_sessions`);
-  await store.db.execute(`
+  await rawSql(store).execute(`DELETE FROM loupe_sessions`);
+  await rawSql(store).execute(`
     INSERT INTO loupe_sessions (id, user_id, environment, first_trace_at, last_trace_at, trace_count, error_count, total_tokens, total_cost)
     SELECT session_id, MAX(user_id), MAX(environment), MIN(start_time), MAX(start_time), COUNT(*),
       SUM(CASE WHEN level = 'ERROR' THEN 1 ELSE 0 END), SUM(total_tokens), SUM(total_cost)
       FROM loupe_traces GROUP BY session_id`);
-  await store.db.execute(`DELETE FROM loupe_usage_daily`);
-  await store.db.execute(`
+  await rawSql(store).execute(`DELETE FROM loupe_usage_daily`);
+  await rawSql(store).execute(`
     INSERT INTO loupe_usage_daily (day, user_id, environment, model, kind, trace_count, error_trace_count, generation_count, error_count,
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, total_tokens, total_cost, unpriced_count, latency_ms_sum)
     SELECT ${d.day("start_time")}, COALESCE(user_id, ''), environment, COALESCE(models, ''), kind, COUNT(*),
@@ -135,23 +138,23 @@ async function seed(store: TraceStore, traces: number): Promise<void> {
       SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(total_tokens),
       COALESCE(SUM(total_cost), 0), SUM(unpriced_count), SUM(latency_ms * 2 / 3)
       FROM loupe_traces GROUP BY ${d.day("start_time")}, COALESCE(user_id, ''), environment, COALESCE(models, ''), kind`);
-  await store.db.execute(`DELETE FROM loupe_score_daily`);
-  await store.db.execute(`
+  await rawSql(store).execute(`DELETE FROM loupe_score_daily`);
+  await rawSql(store).execute(`
     INSERT INTO loupe_score_daily (day, environment, source, name, score_count, value_count, value_sum, positive_count, negative_count)
     SELECT ${d.day("timestamp")}, COALESCE(environment, ''), source, name, COUNT(*), COUNT(value), COALESCE(SUM(value), 0),
            SUM(CASE WHEN value > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN value <= 0 THEN 1 ELSE 0 END)
       FROM loupe_scores GROUP BY ${d.day("timestamp")}, COALESCE(environment, ''), source, name`);
-  await store.db.execute(`DELETE FROM loupe_latency_hourly`);
+  await rawSql(store).execute(`DELETE FROM loupe_latency_hourly`);
   for (const [metric, column] of [["latency", "latency_ms"], ["ttft", "ttft_ms"]]) {
-    await store.db.execute(`
+    await rawSql(store).execute(`
       INSERT INTO loupe_latency_hourly (hour, environment, kind, metric, bin, count)
       SELECT ${d.hour("start_time")}, environment, kind, '${metric}', ${latencyBinSql(column)}, COUNT(*)
         FROM loupe_traces WHERE ${column} IS NOT NULL
        GROUP BY ${d.hour("start_time")}, environment, kind, ${latencyBinSql(column)}`);
   }
   console.timeEnd("payloads, scores, sessions, rollup");
-  if (d.pg) await store.db.execute("ANALYZE");
-  else await store.db.query("PRAGMA optimize");
+  if (d.pg) await rawSql(store).execute("ANALYZE");
+  else await rawSql(store).query("PRAGMA optimize");
 }
 
 /** Opens the target (a SQLite file path or a postgres:// URL) and seeds it. */
@@ -168,7 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const store = await seedScale(target, Number(count ?? 1_000_000));
-  const [row] = await store.db.query<{ n: unknown }>("SELECT COUNT(*) AS n FROM loupe_observations");
+  const [row] = await rawSql(store).query<{ n: unknown }>("SELECT COUNT(*) AS n FROM loupe_observations");
   console.log(`seeded ${Number(count ?? 1_000_000).toLocaleString()} traces, ${Number(row.n).toLocaleString()} observations`);
   await store.close();
 }

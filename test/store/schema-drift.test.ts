@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPostgresStore, createSqliteStore, type TraceStore } from "@loupe/middleware";
+import { rawSql } from "@loupe/middleware/testing";
 import { describe, expect, it } from "vitest";
 import { freshPostgresDatabase } from "../support/postgres.js";
 
@@ -22,20 +23,20 @@ function schemaSql(dialect: "sqlite" | "postgres", databaseUrl: string): string 
 }
 
 async function sqliteShape(store: TraceStore): Promise<unknown> {
-  const tables = await store.db.query<{ name: string }>(
+  const tables = await rawSql(store).query<{ name: string }>(
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
   );
   const shape: Record<string, unknown> = {};
   for (const { name } of tables) {
-    const columns = await store.db.query(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info('${name}') ORDER BY cid`);
-    const indexes = await store.db.query<{ name: string; unique: number }>(
+    const columns = await rawSql(store).query(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info('${name}') ORDER BY cid`);
+    const indexes = await rawSql(store).query<{ name: string; unique: number }>(
       `SELECT name, "unique" FROM pragma_index_list('${name}') ORDER BY name`,
     );
     const indexColumns = [];
     for (const index of indexes) {
       indexColumns.push({
         ...index,
-        columns: await store.db.query(`SELECT name, "desc" FROM pragma_index_xinfo('${index.name}') WHERE key = 1 ORDER BY seqno`),
+        columns: await rawSql(store).query(`SELECT name, "desc" FROM pragma_index_xinfo('${index.name}') WHERE key = 1 ORDER BY seqno`),
       });
     }
     shape[name] = { columns, indexes: indexColumns };
@@ -44,13 +45,13 @@ async function sqliteShape(store: TraceStore): Promise<unknown> {
 }
 
 async function postgresShape(store: TraceStore): Promise<unknown> {
-  const columns = await store.db.query(
+  const columns = await rawSql(store).query(
     `SELECT table_name::text, column_name::text, data_type::text, is_nullable::text, column_default::text,
             datetime_precision::int
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
       ORDER BY table_name, column_name`,
   );
-  const indexes = await store.db.query(
+  const indexes = await rawSql(store).query(
     `SELECT tablename::text, indexname::text, indexdef::text FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
       ORDER BY tablename, indexname`,
   );
@@ -59,7 +60,7 @@ async function postgresShape(store: TraceStore): Promise<unknown> {
 
 async function applyScript(store: TraceStore, script: string): Promise<void> {
   for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)+$/.test(s))) {
-    await store.db.execute(statement);
+    await rawSql(store).execute(statement);
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLoupe } from "@loupe/middleware";
+import { rawSql } from "@loupe/middleware/testing";
 import { describe, expect, it } from "vitest";
 import { sampleTag, seedHistory, storeHasTraces, XSS_PROMPT } from "./run-seed";
 
@@ -41,7 +42,7 @@ describe("seedHistory", () => {
     const loupe = createLoupe({ databaseUrl, registerTelemetry: false });
     try {
       const store = await loupe.store();
-      const count = async (sql: string) => Number((await store.db.query<{ n: unknown }>(sql))[0].n);
+      const count = async (sql: string) => Number((await rawSql(store).query<{ n: unknown }>(sql))[0].n);
       expect(await count("SELECT COUNT(*) AS n FROM loupe_traces WHERE kind = 'app'")).toBe(400);
       expect(await count("SELECT COUNT(DISTINCT user_id) AS n FROM loupe_traces WHERE kind = 'app'")).toBeGreaterThan(30);
       expect(await count("SELECT COUNT(*) AS n FROM loupe_traces WHERE level = 'ERROR'")).toBeGreaterThan(0);

@@ -118,7 +118,7 @@ export async function seedHistory(options: SeedOptions = {}): Promise<SeedReport
   const clock = manualClock(turns[0]?.at ?? end);
   const loupe: Loupe = createLoupe({
     databaseUrl: options.databaseUrl,
-    _internal: { now: clock.now },
+    now: clock.now,
     writer: { batchSize: 2000, maxBufferSize: 200_000 },
   });
   const tools = timedTools(clock, () => rng);

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLoupe, type Loupe } from "../loupe.js";
 import { manualClock, scriptedModel } from "../testing/scripted-model.js";
 import { tempSqliteStore } from "../testing/temp-store.js";
-import { LoupeBudgetExceededError, type BudgetStatus } from "./budget-guard.js";
+import type { BudgetStatus } from "../domain/budget-status.js";
+import { LoupeBudgetExceededError } from "../errors/loupe-budget-exceeded-error.js";
 
 let loupe: Loupe | undefined;
 afterEach(async () => {

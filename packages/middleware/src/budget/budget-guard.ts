@@ -1,4 +1,8 @@
+import type { BudgetStatus } from "../domain/budget-status.js";
+import { LoupeBudgetExceededError } from "../errors/loupe-budget-exceeded-error.js";
 import type { TraceStore } from "../store/trace-store.js";
+
+export type { BudgetStatus } from "../domain/budget-status.js";
 
 /** Per-user spending limits, checked before each model call. */
 export interface BudgetOptions {
@@ -10,30 +14,6 @@ export interface BudgetOptions {
   refreshMs?: number;
   /** Called when a user goes over budget (once per refresh). */
   onExceeded?: (status: BudgetStatus) => void;
-}
-
-/** A user's spend against the budget. */
-export interface BudgetStatus {
-  userId: string;
-  spentUsd: number;
-  limitUsd: number;
-  allowed: boolean;
-  /** When the daily budget starts again. */
-  resetsAt: Date;
-}
-
-/** Thrown before a model call of a user who is over budget (only in "block" mode). */
-export class LoupeBudgetExceededError extends Error {
-  override readonly name = "LoupeBudgetExceededError";
-  readonly status: BudgetStatus;
-  constructor(status: BudgetStatus) {
-    super(`User ${status.userId} has spent $${status.spentUsd.toFixed(4)} of a $${status.limitUsd} daily budget; it resets at ${status.resetsAt.toISOString()}.`);
-    this.status = status;
-  }
-  /** True when `error` is a {@link LoupeBudgetExceededError}. */
-  static isInstance(error: unknown): error is LoupeBudgetExceededError {
-    return error instanceof Error && error.name === "LoupeBudgetExceededError";
-  }
 }
 
 interface Entry {
@@ -53,12 +33,17 @@ const MAX_USERS = 50_000;
 export class BudgetGuard {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly options: BudgetOptions,
-    private readonly store: () => Promise<TraceStore>,
-    private readonly now: () => number,
-    private readonly onInternalError: (error: unknown) => void,
-  ) {}
+  private readonly options: BudgetOptions;
+  private readonly store: () => Promise<TraceStore>;
+  private readonly now: () => number;
+  private readonly onInternalError: (error: unknown) => void;
+
+  constructor(deps: { options: BudgetOptions; store: () => Promise<TraceStore>; now: () => number; onInternalError: (error: unknown) => void }) {
+    this.options = deps.options;
+    this.store = deps.store;
+    this.now = deps.now;
+    this.onInternalError = deps.onInternalError;
+  }
 
   /** The cached verdict for `userId` (refreshing it in the background when stale). */
   check(userId: string): BudgetStatus | undefined {
@@ -93,12 +78,7 @@ export class BudgetGuard {
       const store = await this.store();
       const today = new Date(this.now());
       const day = today.toISOString().slice(0, 10);
-      const [row] = await store.db.query<{ spent: unknown }>(
-        `SELECT COALESCE(SUM(total_cost), 0) AS spent FROM loupe_usage_daily
-          WHERE user_id = ${store.sql.param(1)} AND day = ${store.sql.param(2)} AND kind = 'app'`,
-        [userId, day],
-      );
-      const spentUsd = Number(row?.spent ?? 0);
+      const spentUsd = await store.spend({ day, kind: "app", userId });
       const limitUsd = this.options.perUserDailyUsd;
       const status: BudgetStatus = {
         userId,

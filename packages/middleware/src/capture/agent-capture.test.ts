@@ -2,7 +2,7 @@ import { generateText, stepCountIs, streamText, tool, wrapLanguageModel } from "
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLoupe, type Loupe } from "../loupe.js";
-import type { ObservationView } from "../query/views.js";
+import type { ObservationView } from "../domain/views.js";
 import { manualClock, scriptedModel, type ScriptedStep } from "../testing/scripted-model.js";
 import { tempSqliteStore } from "../testing/temp-store.js";
 

@@ -7,9 +7,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLoupe, type Loupe } from "../loupe.js";
-import { createSqliteStore } from "../store/sqlite-store.js";
+import { createSqliteStore } from "../store/sqlite/sqlite-store.js";
 import { manualClock, scriptedModel } from "../testing/scripted-model.js";
-import { tempSqliteStore } from "../testing/temp-store.js";
+import { rawSql, tempSqliteStore } from "../testing/temp-store.js";
 
 let loupe: Loupe | undefined;
 afterEach(async () => {
@@ -71,7 +71,7 @@ describe("when the database is unavailable for a while", () => {
   it("host calls succeed and every record lands after the lock is released", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "loupe-lock-")), "loupe.db");
     const store = await createSqliteStore({ url: file });
-    await store.db.query("PRAGMA busy_timeout = 50");
+    await rawSql(store).query("PRAGMA busy_timeout = 50");
     loupe = createLoupe({ store, registerTelemetry: false, writer: { flushIntervalMs: 10, maxRetryDelayMs: 50 } });
     const blocker = new Database(file);
     blocker.exec("BEGIN EXCLUSIVE");
@@ -99,7 +99,7 @@ describe("when the database is unavailable for a while", () => {
   it("past the buffer cap drops the oldest records and counts every one", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "loupe-cap-")), "loupe.db");
     const store = await createSqliteStore({ url: file });
-    await store.db.query("PRAGMA busy_timeout = 10");
+    await rawSql(store).query("PRAGMA busy_timeout = 10");
     loupe = createLoupe({ store, registerTelemetry: false, writer: { maxBufferSize: 25, flushIntervalMs: 10, maxRetryDelayMs: 20 } });
     const blocker = new Database(file);
     blocker.exec("BEGIN EXCLUSIVE");

@@ -3,7 +3,7 @@ import { Generation, type CallParamsRef, type GenerationOutcome } from "./genera
 import type { Recorder } from "./recorder.js";
 import { tapStream } from "./stream-tap.js";
 import { withActiveSpan } from "../otel/genai-spans.js";
-import { LoupeBudgetExceededError } from "../budget/budget-guard.js";
+import { LoupeBudgetExceededError } from "../errors/loupe-budget-exceeded-error.js";
 import { currentContext } from "./trace-context.js";
 
 /**

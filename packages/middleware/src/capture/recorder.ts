@@ -1,13 +1,16 @@
 import type { LoupeEvent, ObservationEvent } from "../domain/events.js";
 import type { OtelExport } from "../otel/genai-spans.js";
-import type { BudgetGuard } from "../budget/budget-guard.js";
 import type { Level } from "../domain/rows.js";
 import {
-  defaultEnvironment,
   isSampled,
   type TraceAttributes,
   type TraceState,
 } from "./trace-context.js";
+
+/** What the middleware asks before each model call: throw to refuse it (see budget/). */
+export interface BudgetEnforcer {
+  enforce(userId: string | undefined): void;
+}
 
 /** Where events go (the batch writer). Must be O(1) and never throw. */
 export interface EventSink {
@@ -20,14 +23,15 @@ export interface RecorderSettings {
   sampleRate: number;
   recordInputs: boolean;
   recordOutputs: boolean;
-  environment?: string;
-  release?: string;
+  /** The environment and release of traces that name none. */
+  environment: string;
+  release: string | undefined;
   now: () => number;
   generateId: () => string;
   /** Called with errors inside Loupe's hooks (never thrown to the host). */
   onInternalError: (error: unknown) => void;
-  /** Per-user budget guard, checked before each model call. */
-  budget?: BudgetGuard;
+  /** Per-user budget guard, checked before each model call (throws to refuse it). */
+  budget?: BudgetEnforcer;
   /** Export GenAI spans through OpenTelemetry as well. */
   otel?: OtelExport;
   /** Called once a trace has settled and nothing in it is still running (online evaluation). */
@@ -46,14 +50,10 @@ export class Recorder {
   private readonly sink: EventSink;
   private readonly defaults: { environment: string; release: string | undefined };
 
-  constructor(sink: EventSink, settings: RecorderSettings) {
-    this.sink = sink;
-    this.settings = settings;
-    const platform = defaultEnvironment();
-    this.defaults = {
-      environment: settings.environment ?? platform.environment,
-      release: settings.release ?? platform.release,
-    };
+  constructor(options: { sink: EventSink; settings: RecorderSettings }) {
+    this.sink = options.sink;
+    this.settings = options.settings;
+    this.defaults = { environment: options.settings.environment, release: options.settings.release };
   }
 
   /** The environment traces get when the host does not name one. */

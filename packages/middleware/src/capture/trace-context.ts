@@ -76,14 +76,6 @@ export function runInContext<T>(context: LoupeContext, fn: () => T): T {
   return storage.run(context, fn);
 }
 
-/** Environment and release defaults from the platform's variables. */
-export function defaultEnvironment(): { environment: string; release: string | undefined } {
-  return {
-    environment: process.env.VERCEL_ENV || process.env.NODE_ENV || "default",
-    release: process.env.VERCEL_GIT_COMMIT_SHA || undefined,
-  };
-}
-
 /** Deterministic sampling by trace id: the same id is always in or out at a given rate. */
 export function isSampled(traceId: string, rate: number): boolean {
   if (rate >= 1) return true;

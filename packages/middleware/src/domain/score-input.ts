@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ScoreRow } from "./rows.js";
 
 /** A score given from server code: `loupe.score({...})`. Validated at the boundary. */
 export const ScoreInput = z
@@ -29,3 +30,27 @@ export const ScoreInput = z
   );
 /** The input of `loupe.score()`. */
 export type ScoreInput = z.input<typeof ScoreInput>;
+
+/**
+ * Validates a score and turns it into the row the writer stores (throws a ZodError on
+ * bad input). The data type follows the value when none is given.
+ */
+export function toScoreRow(input: ScoreInput, ids: { now(): number; generateId(): string }): ScoreRow {
+  const s = ScoreInput.parse(input);
+  const dataType = s.dataType ?? (typeof s.value === "boolean" ? "BOOLEAN" : typeof s.value === "number" ? "NUMERIC" : "CATEGORICAL");
+  return {
+    id: s.id ?? ids.generateId(),
+    traceId: s.traceId ?? null,
+    observationId: s.observationId ?? null,
+    sessionId: s.sessionId ?? null,
+    name: s.name,
+    dataType,
+    value: typeof s.value === "boolean" ? Number(s.value) : typeof s.value === "number" ? s.value : null,
+    stringValue: typeof s.value === "string" ? s.value : typeof s.value === "boolean" ? String(s.value) : null,
+    comment: s.comment ?? null,
+    source: s.source,
+    authorId: s.authorId ?? null,
+    evaluatorId: s.evaluatorId ?? null,
+    timestamp: s.timestamp ?? new Date(ids.now()),
+  };
+}

@@ -88,10 +88,13 @@ export class EvaluationRunner {
   private running = 0;
   private readonly counters = { scored: 0, errors: 0, skipped: 0, dropped: 0 };
 
-  constructor(
-    private readonly deps: RunnerDeps,
-    private readonly options: EvaluationRunnerOptions = {},
-  ) {}
+  private readonly deps: RunnerDeps;
+  private readonly options: EvaluationRunnerOptions;
+
+  constructor(options: { deps: RunnerDeps; limits?: EvaluationRunnerOptions }) {
+    this.deps = options.deps;
+    this.options = options.limits ?? {};
+  }
 
   /** Adds an online evaluator. */
   add(config: OnlineEvaluatorConfig): void {
@@ -226,11 +229,7 @@ export class EvaluationRunner {
 
   private async spentToday(store: TraceStore): Promise<number> {
     const day = new Date(this.deps.now()).toISOString().slice(0, 10);
-    const [row] = await store.db.query<{ spent: unknown }>(
-      `SELECT COALESCE(SUM(total_cost), 0) AS spent FROM loupe_usage_daily WHERE kind = 'eval' AND day = ${store.sql.param(1)}`,
-      [day],
-    );
-    return Number(row?.spent ?? 0);
+    return store.spend({ day, kind: "eval" });
   }
 
   private count(outcome: EvaluationOutcome): EvaluationOutcome {

@@ -9,7 +9,7 @@ import { codeEvaluators } from "./code-evaluators.js";
 import { EvaluationRunner } from "./evaluation-runner.js";
 import { createJudge } from "./judge.js";
 import { comparePairwise } from "./pairwise.js";
-import { cohensKappa } from "./agreement.js";
+import { cohensKappa } from "../query/agreement.js";
 
 const usage = { inputTokens: { total: 300, noCache: 300, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 60, text: 60, reasoning: 0 } };
 const answer = (text: string): LanguageModelV4GenerateResult => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] });

@@ -1,5 +1,5 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import type { TraceDetail } from "../query/views.js";
+import type { TraceDetail } from "../domain/views.js";
 import { previewText } from "../writer/serialize-payload.js";
 
 /** What an evaluator sees of a trace. */

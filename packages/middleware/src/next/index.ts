@@ -1,14 +1,14 @@
 /**
- * Next.js helpers: `flushAfterResponse(loupe)` schedules a flush with Next's `after()`
- * so serverless functions write their records before they freeze.
+ * The thin Next.js shell (`@loupe/middleware/next`): `flushAfterResponse(loupe)`
+ * schedules a flush with Next's `after()` so serverless functions write their records
+ * before they freeze, plus the framework-free route handlers of `http/`.
  */
-import type { Loupe } from "../loupe.js";
 
 /**
  * Call inside a route handler or server action: flushes Loupe's queue after the
  * response is sent (Next.js `after()`), so nothing is lost when the function freezes.
  */
-export async function flushAfterResponse(loupe: Pick<Loupe, "flush">): Promise<void> {
+export async function flushAfterResponse(loupe: { flush(): Promise<unknown> }): Promise<void> {
   try {
     const server = (await import(/* webpackIgnore: true */ "next/server" as string)) as { after?: (task: () => unknown) => void };
     if (typeof server.after !== "function") throw new Error("next/server has no after()");
@@ -19,6 +19,6 @@ export async function flushAfterResponse(loupe: Pick<Loupe, "flush">): Promise<v
   }
 }
 
-export { createHandlers, type RouteHandler } from "./handlers.js";
-export { signFeedbackToken, verifyFeedbackToken, type FeedbackClaims } from "./feedback-token.js";
-export { FEEDBACK_SCORE_NAME, feedbackScoreId } from "./feedback-route.js";
+export { createHandlers, type RouteHandler } from "../http/handlers.js";
+export { signFeedbackToken, verifyFeedbackToken, type FeedbackClaims } from "../http/feedback-token.js";
+export { FEEDBACK_SCORE_NAME, feedbackScoreId } from "../http/feedback-route.js";

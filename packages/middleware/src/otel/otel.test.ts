@@ -7,7 +7,7 @@ import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLoupe, type Loupe } from "../loupe.js";
-import type { ObservationView, TraceDetail } from "../query/views.js";
+import type { ObservationView, TraceDetail } from "../domain/views.js";
 import { manualClock, scriptedModel, type ScriptedStep } from "../testing/scripted-model.js";
 import { tempSqliteStore } from "../testing/temp-store.js";
 

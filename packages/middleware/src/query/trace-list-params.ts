@@ -1,39 +1,39 @@
 import { z } from "zod";
-import { LEVELS } from "../domain/rows.js";
-import { TRACE_SORT_KEYS, type TracePageQuery } from "./dashboard/traces-page.js";
+import type { TraceQuery } from "../domain/read-queries.js";
+import { DEFAULT_RANGE, PARAM, PARAM_VALUES, RANGE_KEYS, RANGE_MS } from "./url-vocabulary.js";
 
 const text = z.string().trim().min(1).max(500).optional();
-const RANGE_MS = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 
 /**
- * The traces filters as URL search parameters — the same names the dashboard's URLs use,
- * so an export link carries the table's current filter. Validated: bad values are a 400.
+ * The traces filters as URL search parameters — the vocabulary of `url-vocabulary.ts`,
+ * which the dashboard's URLs use too, so an export link carries the table's current
+ * filter. Validated: bad values are a 400.
  */
 export const TraceListParams = z
   .object({
-    range: z.enum(["1h", "24h", "7d", "30d", "custom"]).default("7d"),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    env: text,
-    model: text,
-    release: text,
-    user: text,
-    tag: text,
-    name: text,
-    level: z.enum(LEVELS).optional(),
-    session: text,
-    q: text,
-    sort: z.enum(TRACE_SORT_KEYS).optional(),
-    order: z.enum(["asc", "desc"]).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-    after: z.string().max(1_000).optional(),
-    before: z.string().max(1_000).optional(),
+    [PARAM.range]: z.enum(RANGE_KEYS).default(DEFAULT_RANGE),
+    [PARAM.from]: z.coerce.date().optional(),
+    [PARAM.to]: z.coerce.date().optional(),
+    [PARAM.environment]: text,
+    [PARAM.model]: text,
+    [PARAM.release]: text,
+    [PARAM.userId]: text,
+    [PARAM.tag]: text,
+    [PARAM.name]: text,
+    [PARAM.level]: z.enum(PARAM_VALUES.level).optional(),
+    [PARAM.sessionId]: text,
+    [PARAM.search]: text,
+    [PARAM.sort]: z.enum(PARAM_VALUES.traceSort).optional(),
+    [PARAM.order]: z.enum(PARAM_VALUES.order).optional(),
+    [PARAM.limit]: z.coerce.number().int().min(1).max(200).optional(),
+    [PARAM.after]: z.string().max(1_000).optional(),
+    [PARAM.before]: z.string().max(1_000).optional(),
   })
-  .refine((p) => p.range !== "custom" || p.from !== undefined, { message: "range=custom needs from (ISO time)", path: ["from"] })
-  .refine((p) => !p.from || !p.to || p.to > p.from, { message: "to must be after from", path: ["to"] });
+  .refine((p) => p.range !== "custom" || p.from !== undefined, { message: "range=custom needs from (ISO time)", path: [PARAM.from] })
+  .refine((p) => !p.from || !p.to || p.to > p.from, { message: "to must be after from", path: [PARAM.to] });
 
-/** Parses URL search parameters into a traces page query (throws a ZodError on bad input). */
-export function parseTraceListParams(search: URLSearchParams, now = new Date()): TracePageQuery {
+/** Parses URL search parameters into a {@link TraceQuery} (throws a ZodError on bad input). */
+export function parseTraceListParams(search: URLSearchParams, now = new Date()): TraceQuery {
   const raw: Record<string, string> = {};
   for (const [key, value] of search) if (value !== "") raw[key] = value;
   const p = TraceListParams.parse(raw);
@@ -42,19 +42,19 @@ export function parseTraceListParams(search: URLSearchParams, now = new Date()):
   return {
     from,
     to,
-    environment: p.env,
-    model: p.model,
-    release: p.release,
-    userId: p.user,
-    tag: p.tag,
-    name: p.name,
-    level: p.level,
-    sessionId: p.session,
-    search: p.q,
-    sort: p.sort,
-    order: p.order,
-    limit: p.limit,
-    after: p.after,
-    before: p.before,
+    environment: p[PARAM.environment],
+    model: p[PARAM.model],
+    release: p[PARAM.release],
+    userId: p[PARAM.userId],
+    tag: p[PARAM.tag],
+    name: p[PARAM.name],
+    level: p[PARAM.level],
+    sessionId: p[PARAM.sessionId],
+    search: p[PARAM.search],
+    sort: p[PARAM.sort],
+    order: p[PARAM.order],
+    limit: p[PARAM.limit],
+    after: p[PARAM.after],
+    before: p[PARAM.before],
   };
 }

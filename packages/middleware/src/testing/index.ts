@@ -1,6 +1,6 @@
-/** Test helpers for adapters and hosts: the store conformance suite and row fixtures. */
+/** Test helpers for adapters and hosts: the shared suites (store conformance, dashboard reads), fixtures, a scripted model. */
 export { describeStoreConformance } from "./store-conformance.js";
+export { describeDashboardQueries } from "./dashboard-suite.js";
 export { makeGeneration, makeScore, makeTrace, testId } from "./fixtures.js";
-export { describeDashboardQueries } from "../query/dashboard/dashboard-suite.js";
 export { scriptedModel, manualClock, type ScriptedStep, type ManualClock } from "./scripted-model.js";
-export { tempSqliteStore } from "./temp-store.js";
+export { tempSqliteStore, rawSql } from "./temp-store.js";

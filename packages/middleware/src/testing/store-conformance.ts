@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceStore } from "../store/trace-store.js";
-import type { UsageDailyRow } from "../query/views.js";
+import type { UsageDailyRow } from "../domain/views.js";
 import { makeGeneration, makeScore, makeTrace, testId } from "./fixtures.js";
 
 /**
@@ -226,20 +226,11 @@ export function describeStoreConformance(name: string, open: () => Promise<Trace
         rows
           .filter((r) => r.userId === userA || r.userId === userB)
           .map((r) => ({ ...r, totalCost: Math.round(r.totalCost * 1e9) / 1e9 }));
-      const histogram = async () =>
-        JSON.stringify(await store.db.query(`SELECT hour, environment, kind, metric, bin, count FROM loupe_latency_hourly ORDER BY hour, environment, kind, metric, bin`), (_, v) =>
-          typeof v === "bigint" ? Number(v) : v,
-        );
+      const histogram = async () => JSON.stringify((await store.rollups()).latencyHourly);
       const maintained = keep(await store.usageDaily());
       const maintainedHistogram = await histogram();
       const scoreRollup = async () =>
-        JSON.stringify(
-          (await store.db.query<Record<string, unknown>>(`SELECT * FROM loupe_score_daily ORDER BY day, environment, source, name`)).map((r) => ({
-            ...r,
-            value_sum: Math.round(Number(r.value_sum) * 1e9) / 1e9,
-          })),
-          (_, v) => (typeof v === "bigint" ? Number(v) : v),
-        );
+        JSON.stringify((await store.rollups()).scoreDaily.map((r) => ({ ...r, valueSum: Math.round(r.valueSum * 1e9) / 1e9 })));
       const maintainedScores = await scoreRollup();
       await store.rebuildRollups();
       const recounted = keep(await store.usageDaily());

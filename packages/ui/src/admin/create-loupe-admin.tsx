@@ -5,8 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactElement } from "react";
 import type { ThemeChoice } from "../components/theme-toggle.js";
-import { hasTraces } from "../data/queries.js";
-import type { DashboardStore, TraceStore } from "../data/types.js";
+import { hasTraces, InvalidCursorError } from "../data/queries.js";
+import type { TraceStore } from "../data/types.js";
 import { parseRoute, routePath } from "../routing/parse-route.js";
 import { filterParams, readViewState, withParams, type SearchParams } from "../routing/url-state.js";
 import { OverviewView } from "../views/overview/overview-view.js";
@@ -21,8 +21,8 @@ import { UsersView } from "../views/users/users-view.js";
 import { AdminShell } from "./admin-shell.js";
 import { requestUrl } from "./request-url.js";
 
-/** The store the admin reads: raw SQL for the dashboard queries, plus trace and session reads. */
-export type AdminStore = DashboardStore & Pick<TraceStore, "getTrace" | "listSessions">;
+/** The store the admin reads (the port: the dashboard reads are its domain operations). */
+export type AdminStore = TraceStore;
 
 /** What the admin needs from a Loupe instance (`createLoupe()` returns one). */
 export interface LoupeAdminSource {
@@ -57,10 +57,6 @@ export interface LoupeAdmin {
 const THEMES = new Set<ThemeChoice>(["system", "light", "dark"]);
 /** Views that show setup steps before the first trace. */
 const WITH_EMPTY_STATE = new Set(["overview", "traces", "sessions", "users"]);
-
-function isInvalidCursor(error: unknown): boolean {
-  return error instanceof Error && error.name === "InvalidCursorError";
-}
 
 /**
  * Creates the admin dashboard for a Next.js app. Every request is checked with
@@ -125,7 +121,7 @@ export function createLoupeAdmin(options: LoupeAdminOptions): LoupeAdmin {
           break;
       }
     } catch (error) {
-      if (!isInvalidCursor(error)) throw error;
+      if (!InvalidCursorError.isInstance(error)) throw error;
       const first = `${routePath(basePath, route.view === "sessions" ? { view: "sessions" } : { view: "traces" })}${withParams(query, { after: undefined, before: undefined })}`;
       content = (
         <p className="lp:text-muted-foreground">

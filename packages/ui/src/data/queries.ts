@@ -1,7 +1,7 @@
 /**
- * The dashboard read models (server only): re-exported from @loupe/middleware/dashboard
- * (SQL builders only, so the admin bundle does not carry a second Loupe) so views
- * import them from one place.
+ * The dashboard reads (server only): re-exported from @loupe/middleware/dashboard
+ * (backend-neutral functions over the store port, so the admin bundle does not carry a
+ * second Loupe) so views import them from one place.
  */
 export {
   getOverview,
@@ -13,4 +13,5 @@ export {
   getFilterOptions,
   hasTraces,
   judgeAgreement,
+  InvalidCursorError,
 } from "@loupe/middleware/dashboard";

@@ -23,6 +23,5 @@ export type {
   SessionDetail,
   SessionTurn,
   FilterOptions,
-  DashboardStore,
   TraceStore,
 } from "@loupe/middleware";

@@ -1,25 +1,16 @@
+import { DEFAULT_RANGE, PARAM, PARAM_VALUES, RANGE_KEYS, RANGE_MS, type RangeKey } from "@loupe/middleware/url";
+
+// The URL vocabulary (parameter names, ranges, enumerated values) is defined once in
+// @loupe/middleware/url and shared with the data routes, so links carry their filters.
+export { DEFAULT_RANGE, PARAM, RANGE_KEYS, type RangeKey };
+
 /** Search params as Next hands them to a page. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The preset time ranges, and "custom" (explicit from/to). */
-export const RANGE_KEYS = ["1h", "24h", "7d", "30d", "custom"] as const;
-/** One of {@link RANGE_KEYS}. */
-export type RangeKey = (typeof RANGE_KEYS)[number];
-
-const RANGE_MS: Record<Exclude<RangeKey, "custom">, number> = {
-  "1h": 3_600_000,
-  "24h": 86_400_000,
-  "7d": 7 * 86_400_000,
-  "30d": 30 * 86_400_000,
-};
-
-/** The range a dashboard opens with. */
-export const DEFAULT_RANGE: RangeKey = "7d";
-
-const LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
-const TRACE_SORTS = ["time", "latency", "ttft", "tokens", "cost"] as const;
-const USER_SORTS = ["cost", "tokens", "calls", "traces", "errorRate", "userId"] as const;
-const SOURCES = ["API", "ANNOTATION", "EVAL", "FEEDBACK"] as const;
+const LEVELS = PARAM_VALUES.level;
+const TRACE_SORTS = PARAM_VALUES.traceSort;
+const USER_SORTS = PARAM_VALUES.userSort;
+const SOURCES = PARAM_VALUES.source;
 
 /** Everything a dashboard URL can hold. Absent optional fields mean "no filter". */
 export interface ViewState {
@@ -46,30 +37,6 @@ export interface ViewState {
   /** The selected observation on the trace page. */
   observation?: string;
 }
-
-/** URL parameter of each filter (also the names the export route reads). */
-export const PARAM = {
-  range: "range",
-  from: "from",
-  to: "to",
-  environment: "env",
-  model: "model",
-  release: "release",
-  userId: "user",
-  tag: "tag",
-  name: "name",
-  level: "level",
-  sessionId: "session",
-  search: "q",
-  sort: "sort",
-  order: "order",
-  after: "after",
-  before: "before",
-  page: "page",
-  source: "source",
-  scoreName: "score",
-  observation: "obs",
-} as const;
 
 /** The first value of a param, trimmed; empty strings count as absent. */
 export function param(params: SearchParams, key: string): string | undefined {
@@ -123,7 +90,7 @@ export function readViewState(params: SearchParams, now: Date = new Date()): Vie
     search: get(PARAM.search),
     traceSort: oneOf(TRACE_SORTS, sort),
     userSort: oneOf(USER_SORTS, sort),
-    order: oneOf(["asc", "desc"] as const, get(PARAM.order)),
+    order: oneOf(PARAM_VALUES.order, get(PARAM.order)),
     after: get(PARAM.after),
     before: get(PARAM.before),
     page: Number.isInteger(page) && page > 0 ? page : undefined,

@@ -2,7 +2,7 @@ import { TimeSeriesChart } from "../../components/charts/time-series-chart.js";
 import { FilterBar } from "../../components/filter-bar.js";
 import { Card, CardContent, CardHeader, CardTitle } from "../../components/ui/card.js";
 import { getFilterOptions, getOverview } from "../../data/queries.js";
-import type { DashboardStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { formatCount, formatDuration, formatPercent, formatScore, formatTokens } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
 import { CostText } from "../shared/cost-text.js";
@@ -25,7 +25,7 @@ function ChartCard({ title, children }: { title: string; children: React.ReactNo
 }
 
 /** The overview: cards for the range and charts over time. */
-export async function OverviewView({ store, ctx, hasData }: { store: DashboardStore; ctx: ViewContext; hasData: boolean }) {
+export async function OverviewView({ store, ctx, hasData }: { store: TraceStore; ctx: ViewContext; hasData: boolean }) {
   const { state } = ctx;
   const filters = { from: state.from, to: state.to, environment: state.environment, model: state.model, release: state.release, userId: state.userId, tag: state.tag, name: state.name };
   const [overview, options] = await Promise.all([getOverview(store, filters), getFilterOptions(store, state)]);

@@ -4,7 +4,7 @@ import { FilterBar } from "../../components/filter-bar.js";
 import { Badge } from "../../components/ui/badge.js";
 import { Card, CardContent, CardHeader } from "../../components/ui/card.js";
 import { getFilterOptions, judgeAgreement, listScoreSummaries } from "../../data/queries.js";
-import type { DashboardStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { formatCount, formatScore } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
 import { commonFilterFields, rangeProps } from "../shared/filter-fields.js";
@@ -19,7 +19,7 @@ const SOURCE_HINT: Record<string, string> = {
 };
 
 /** Every score name by source: its distribution and its trend over the range. */
-export async function ScoresView({ store, ctx }: { store: DashboardStore; ctx: ViewContext }) {
+export async function ScoresView({ store, ctx }: { store: TraceStore; ctx: ViewContext }) {
   const { state } = ctx;
   const filters = { from: state.from, to: state.to, environment: state.environment, model: state.model, release: state.release, userId: state.userId, tag: state.tag, name: state.name };
   const [summaries, options] = await Promise.all([listScoreSummaries(store, { ...filters, source: state.source, scoreName: state.scoreName }), getFilterOptions(store, state)]);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "../../components/ui/badge.js";
 import { Card, CardContent, CardHeader } from "../../components/ui/card.js";
 import { getSessionDetail } from "../../data/queries.js";
-import type { DashboardStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { formatCount, formatDuration, formatTime, formatTokens } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
 import { CostText } from "../shared/cost-text.js";
@@ -15,7 +15,7 @@ import { ChatView } from "../trace-detail/chat-view.js";
 import { ScoreList } from "../trace-detail/score-list.js";
 
 /** A conversation replayed turn by turn, with each turn's cost, latency and feedback. */
-export async function SessionDetailView({ store, ctx, id }: { store: DashboardStore; ctx: ViewContext; id: string }) {
+export async function SessionDetailView({ store, ctx, id }: { store: TraceStore; ctx: ViewContext; id: string }) {
   const session = await getSessionDetail(store, id);
   if (!session) notFound();
   return (

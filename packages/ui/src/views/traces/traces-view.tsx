@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import { FilterBar } from "../../components/filter-bar.js";
 import { buttonVariants } from "../../components/ui/button.js";
 import { getFilterOptions, listTracePage } from "../../data/queries.js";
-import type { DashboardStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { routePath } from "../../routing/parse-route.js";
 import { filterParams, withParams } from "../../routing/url-state.js";
 import { EmptyState } from "../shared/empty-state.js";
@@ -13,7 +13,7 @@ import type { ViewContext } from "../shared/view-context.js";
 import { TracesTable } from "./traces-table.js";
 
 /** The traces page: filters, search, the server-sorted table, keyset pager and export links. */
-export async function TracesView({ store, ctx, hasData }: { store: DashboardStore; ctx: ViewContext; hasData: boolean }) {
+export async function TracesView({ store, ctx, hasData }: { store: TraceStore; ctx: ViewContext; hasData: boolean }) {
   const { state } = ctx;
   const sort = state.traceSort ?? "time";
   const order = state.order ?? "desc";

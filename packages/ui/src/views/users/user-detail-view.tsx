@@ -4,7 +4,7 @@ import { TimeSeriesChart } from "../../components/charts/time-series-chart.js";
 import { FilterBar } from "../../components/filter-bar.js";
 import { Card, CardContent, CardHeader, CardTitle } from "../../components/ui/card.js";
 import { getUserDetail, listTracePage } from "../../data/queries.js";
-import type { DashboardStore, TraceStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { formatCount, formatPercent, formatTime, formatTokens } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
 import { withParams } from "../../routing/url-state.js";
@@ -25,7 +25,7 @@ function days(from: Date, to: Date): string[] {
 }
 
 /** One user: totals over the range, daily cost by model, their latest traces and sessions. */
-export async function UserDetailView({ store, ctx, id }: { store: DashboardStore & Pick<TraceStore, "listSessions">; ctx: ViewContext; id: string }) {
+export async function UserDetailView({ store, ctx, id }: { store: TraceStore; ctx: ViewContext; id: string }) {
   const { state } = ctx;
   const [detail, traces, sessions] = await Promise.all([
     getUserDetail(store, id, state),

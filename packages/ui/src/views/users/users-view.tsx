@@ -2,7 +2,7 @@ import Link from "next/link";
 import { FilterBar } from "../../components/filter-bar.js";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../../components/ui/table.js";
 import { getFilterOptions, listUserStats } from "../../data/queries.js";
-import type { DashboardStore } from "../../data/types.js";
+import type { TraceStore } from "../../data/types.js";
 import { formatCount, formatPercent, formatScore, formatTime, formatTokens } from "../../lib/format.js";
 import { routePath } from "../../routing/parse-route.js";
 import { withParams } from "../../routing/url-state.js";
@@ -27,7 +27,7 @@ const COLUMNS: { key?: string; label: string; numeric?: boolean }[] = [
 ];
 
 /** The per-user cost table: sortable by the server, filterable by range, environment and user id. */
-export async function UsersView({ store, ctx, hasData }: { store: DashboardStore; ctx: ViewContext; hasData: boolean }) {
+export async function UsersView({ store, ctx, hasData }: { store: TraceStore; ctx: ViewContext; hasData: boolean }) {
   const { state } = ctx;
   const sort = state.userSort ?? "cost";
   const order = state.order ?? (sort === "userId" ? "asc" : "desc");
