@@ -20,6 +20,8 @@ import type { WriterStats } from "./writer/batch-writer.js";
 /** Counters: the writer's plus errors swallowed inside Loupe's hooks. */
 export interface LoupeStats extends WriterStats {
   internalErrors: number;
+  /** Where rows are serialised and written: a worker thread, or the host's main thread. */
+  writerThread: "worker" | "main";
 }
 
 /** Read access for the dashboard and tests. */

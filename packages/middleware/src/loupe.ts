@@ -46,7 +46,7 @@ export function createLoupe(options: LoupeOptions = {}): Loupe {
     // Writer and lifecycle
     flush: () => writer.flush(),
     shutdown: runtime.shutdown,
-    stats: () => ({ ...writer.stats(), internalErrors: runtime.internalErrors() }),
+    stats: () => ({ ...writer.stats(), internalErrors: runtime.internalErrors(), writerThread: runtime.writerThread() }),
     // Reads
     store,
     query: {

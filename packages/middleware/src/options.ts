@@ -35,7 +35,22 @@ export interface LoupeOptions {
   /** Use only your prices. Default false. */
   disableBuiltInPrices?: boolean;
   /** Writer tuning. */
-  writer?: { batchSize?: number; flushIntervalMs?: number; maxBufferSize?: number; maxRetryDelayMs?: number };
+  writer?: {
+    batchSize?: number;
+    flushIntervalMs?: number;
+    maxBufferSize?: number;
+    maxRetryDelayMs?: number;
+    /**
+     * Where rows are serialised, priced and written. "worker" (default when Loupe opens
+     * its own database from `databaseUrl`): a worker thread that owns the connection, so
+     * the host's event loop only copies events into a message. "main": in the host's
+     * thread — always the case with your own `prisma` client or an opened `store` (they
+     * cannot move to another thread), and the fallback when no worker can start.
+     */
+    thread?: "worker" | "main";
+    /** How long shutdown, SIGTERM/SIGINT and process exit may spend writing what is pending, in ms. Default 10,000. */
+    exitTimeoutMs?: number;
+  };
   /**
    * Register Loupe's AI SDK telemetry integration globally (agent steps and tool calls).
    * Default true. With per-call `telemetry.integrations`, add `loupe.telemetry()` there.

@@ -16,13 +16,15 @@ import { EvaluationRunner } from "./eval/evaluation-runner.js";
 import type { ResolvedOptions } from "./options.js";
 import { openStore, type TraceStore } from "./store/index.js";
 import { BatchWriter } from "./writer/batch-writer.js";
+import type { EventWriter } from "./writer/event-writer.js";
 import { eventsToBatch } from "./writer/event-to-rows.js";
 import { flushOnExit } from "./writer/exit-hook.js";
+import { WorkerWriter } from "./writer/worker-writer.js";
 
 /** The wired parts of one Loupe instance, from the store up to online evaluation. */
 export interface LoupeRuntime {
   store(): Promise<TraceStore>;
-  writer: BatchWriter;
+  writer: EventWriter;
   recorder: Recorder;
   middleware: LanguageModelV4Middleware;
   telemetry: Telemetry;
@@ -34,15 +36,17 @@ export interface LoupeRuntime {
   withTrace<T>(attributes: TraceAttributes, fn: () => T | Promise<T>): Promise<T>;
   onInternalError(error: unknown): void;
   internalErrors(): number;
+  /** Where rows are written: "worker" or "main" (see `writer.thread`). */
+  writerThread(): "worker" | "main";
   /** Stops the writer, unregisters telemetry and the exit hook, closes Loupe's own connections. */
   shutdown(): Promise<void>;
 }
 
-/** Opens the store lazily (once; retried after a failure). */
-function lazyStore(resolved: ResolvedOptions) {
+/** Opens the store lazily (once; retried after a failure), after `before` (the writer thread's migration). */
+function lazyStore(resolved: ResolvedOptions, before: () => Promise<void>) {
   let opening: Promise<TraceStore> | undefined;
   const store = () =>
-    (opening ??= openStore(resolved.storeChoice).catch((error: unknown) => {
+    (opening ??= before().then(() => openStore(resolved.storeChoice)).catch((error: unknown) => {
       opening = undefined; // try again on the next flush
       throw error;
     }));
@@ -58,12 +62,33 @@ export function buildRuntime(resolved: ResolvedOptions): LoupeRuntime {
     internalErrors += 1;
     log?.("internal error (the host was not affected)", error);
   };
-  const { store, opened } = lazyStore(resolved);
+  let workerWriter: WorkerWriter | undefined;
+  const { store, opened } = lazyStore(resolved, () => workerWriter?.whenReady() ?? Promise.resolve());
   const priceBook = createPriceBook({ prices: options.prices, includeBuiltIn: !options.disableBuiltInPrices });
-  const toBatch = (events: readonly LoupeEvent[]) =>
-    eventsToBatch(events, { priceBook, mask: options.mask, maxPayloadLength: options.maxPayloadLength ?? 262_144, onInternalError });
-  const writer = new BatchWriter({ store, toBatch, ...options.writer, onError: (error) => log?.("write failed (will retry or count as dropped)", error) });
-  const unregisterExit = flushOnExit(writer);
+  const maxPayloadLength = options.maxPayloadLength ?? 262_144;
+  const toBatch = (events: readonly LoupeEvent[]) => eventsToBatch(events, { priceBook, mask: options.mask, maxPayloadLength, onInternalError });
+  const inThread = () => new BatchWriter({ store, toBatch, ...options.writer, onError: (error) => log?.("write failed (will retry or count as dropped)", error) });
+  const offThread = options.writer?.thread !== "main" && !options.store && !options.prisma;
+  if (offThread) {
+    workerWriter = new WorkerWriter({
+      config: {
+        store: { databaseUrl: resolved.storeChoice.databaseUrl, autoMigrate: options.autoMigrate },
+        prices: options.prices,
+        disableBuiltInPrices: options.disableBuiltInPrices,
+        maxPayloadLength,
+        batchSize: options.writer?.batchSize ?? 500,
+        maxBufferSize: options.writer?.maxBufferSize ?? 20_000,
+        maxRetryDelayMs: options.writer?.maxRetryDelayMs,
+      },
+      mask: options.mask,
+      flushIntervalMs: options.writer?.flushIntervalMs,
+      onInternalError,
+      fallback: inThread,
+    });
+  }
+  const writer: EventWriter = workerWriter ?? inThread();
+  const exitTimeoutMs = options.writer?.exitTimeoutMs ?? 10_000;
+  const unregisterExit = flushOnExit(writer, exitTimeoutMs);
   const budget = options.budget ? new BudgetGuard({ options: options.budget, store, now, onInternalError }) : undefined;
 
   let evaluations: EvaluationRunner | undefined;
@@ -110,9 +135,10 @@ export function buildRuntime(resolved: ResolvedOptions): LoupeRuntime {
     score,
     withTrace: trace,
     onInternalError,
-    internalErrors: () => internalErrors,
+    internalErrors: () => internalErrors + (workerWriter?.internalErrors() ?? 0),
+    writerThread: () => workerWriter?.thread ?? "main",
     async shutdown() {
-      await writer.shutdown();
+      await writer.shutdown(exitTimeoutMs);
       unregisterExit();
       unregisterTelemetry();
       if (!options.store) await (await opened())?.close();

@@ -24,6 +24,26 @@ export interface RowSettings {
 
 const MASK_FAILED = "[redacted: mask function failed]";
 
+/** Runs the host's mask on one payload field; a failing mask redacts the field. */
+function maskField(value: unknown, info: MaskInfo, mask: MaskFunction, onInternalError: (error: unknown) => void): unknown {
+  try {
+    return mask(value, info);
+  } catch (error) {
+    onInternalError(error);
+    return MASK_FAILED;
+  }
+}
+
+/**
+ * An event with its payload fields masked (for a writer in another thread, which cannot
+ * call the host's function); the writer then converts it without a mask.
+ */
+export function applyMask<E extends TraceEvent | ObservationEvent>(event: E, observationType: string, mask: MaskFunction, onInternalError: (error: unknown) => void): E {
+  const field = (value: unknown, name: MaskInfo["field"]) =>
+    value === undefined ? undefined : maskField(value, { field: name, observationType }, mask, onInternalError);
+  return { ...event, input: field(event.input, "input"), output: field(event.output, "output"), metadata: field(event.metadata, "metadata") as E["metadata"] };
+}
+
 const PARAMETER_KEYS = [
   "maxOutputTokens",
   "temperature",
@@ -67,15 +87,7 @@ export function eventsToBatch(events: readonly LoupeEvent[], settings: RowSettin
     let truncated = false;
     const field = (value: unknown, name: MaskInfo["field"]) => {
       if (value === undefined) return null;
-      let masked: unknown = value;
-      if (settings.mask) {
-        try {
-          masked = settings.mask(value, { field: name, observationType: type });
-        } catch (error) {
-          settings.onInternalError(error);
-          masked = MASK_FAILED;
-        }
-      }
+      const masked = settings.mask ? maskField(value, { field: name, observationType: type }, settings.mask, settings.onInternalError) : value;
       const serialized = serializePayload(masked, settings.maxPayloadLength);
       if (serialized?.truncated) truncated = true;
       return serialized?.json ?? null;

@@ -1,0 +1,36 @@
+import type { LoupeEvent } from "../domain/events.js";
+import { applyMask, type MaskFunction } from "./event-to-rows.js";
+
+/** Call options a generation's row keeps (see `modelParameters` in event-to-rows.ts). */
+const PARAMETER_KEYS = ["maxOutputTokens", "temperature", "topP", "topK", "presencePenalty", "frequencyPenalty", "stopSequences", "seed"] as const;
+
+/**
+ * The call options reduced to what the writer reads, in the same shape: the full options
+ * hold an AbortSignal, headers and tool schemas that are costly or impossible to clone.
+ */
+function reduceParams(params: unknown): unknown {
+  if (typeof params !== "object" || params === null) return undefined;
+  const p = params as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of PARAMETER_KEYS) if (p[key] !== undefined) out[key] = p[key];
+  const responseFormat = p.responseFormat as { type?: string } | undefined;
+  if (responseFormat?.type) out.responseFormat = { type: responseFormat.type };
+  const toolChoice = p.toolChoice as { type?: string; toolName?: string } | undefined;
+  if (toolChoice?.type) out.toolChoice = { type: toolChoice.type, toolName: toolChoice.toolName };
+  if (Array.isArray(p.tools)) out.tools = p.tools.map((t: { name?: string }) => ({ name: t?.name }));
+  return out;
+}
+
+/**
+ * Prepares events for the writer thread: reduces call options and, when the host set a
+ * `mask` (a function cannot cross threads), masks payloads here — everything else
+ * (serialising, pricing, SQL) happens in the worker.
+ */
+export function eventsForWorker(events: readonly LoupeEvent[], mask: MaskFunction | undefined, onInternalError: (error: unknown) => void): LoupeEvent[] {
+  return events.map((event) => {
+    if (event.kind === "score") return event;
+    const type = event.kind === "trace" ? "TRACE" : event.type;
+    const masked = mask ? applyMask(event, type, mask, onInternalError) : event;
+    return masked.kind === "observation" && masked.params !== undefined ? { ...masked, params: reduceParams(masked.params) } : masked;
+  });
+}
