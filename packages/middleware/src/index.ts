@@ -13,7 +13,7 @@ export type { TraceStore, AgreementPair, PrismaLike, SqlClient, StoreChoice } fr
 export { createSqliteStore, createPostgresStore, openStore, sqlAccessOf, DEFAULT_SQLITE_FILE, type SqliteStoreOptions, type PostgresStoreOptions } from "./store/index.js";
 
 // Domain: rows, events, views, queries.
-export type { ObservationRow, PayloadRow, ScoreRow, TraceRow, WriteBatch, ObservationType, Level, ScoreDataType, ScoreSource, TraceKind, TokenUsage } from "./domain/rows.js";
+export type { ObservationRow, PayloadRow, MessageRow, MessageListRow, ScoreRow, TraceRow, WriteBatch, ObservationType, Level, ScoreDataType, ScoreSource, TraceKind, TokenUsage } from "./domain/rows.js";
 export { OBSERVATION_TYPES, LEVELS, SCORE_SOURCES, SCORE_DATA_TYPES } from "./domain/rows.js";
 export type { LoupeEvent, ObservationEvent, TraceEvent } from "./domain/events.js";
 export type * from "./domain/views.js";

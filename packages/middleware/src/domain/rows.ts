@@ -90,7 +90,10 @@ export interface ObservationRow extends TokenUsage {
   totalCost?: number | null;
 }
 
-/** Input/output/metadata of a trace or observation, already serialised to JSON text. */
+/**
+ * Input/output/metadata of a trace or observation, already serialised: JSON text, or a
+ * reference to content-addressed messages (`domain/message-refs.ts`, text starting "@").
+ */
 export interface PayloadRow {
   /** The trace or observation id. */
   id: string;
@@ -118,10 +121,41 @@ export interface ScoreRow {
   timestamp: Date;
 }
 
+/**
+ * A message of a prompt or an output, stored once (content-addressed): its key is a
+ * hash of its canonical JSON, so writing it again changes nothing.
+ */
+export interface MessageRow {
+  hash: string;
+  role: string;
+  /** The message as JSON text. */
+  content: string;
+  /** Size of `content` in UTF-8 bytes. */
+  bytes: number;
+}
+
+/**
+ * One node of a content-addressed message list: the list `parentHash` (null for the
+ * first message) followed by the message `messageHash`. Lists that share a beginning
+ * (a chat's history re-sent every turn) share its nodes.
+ */
+export interface MessageListRow {
+  hash: string;
+  parentHash: string | null;
+  messageHash: string;
+  /** 0-based position of the message in the list. */
+  position: number;
+  /** The message's content was a plain string, stored as one text part. */
+  textContent: boolean;
+}
+
 /** What the writer hands a store in one go. */
 export interface WriteBatch {
   traces?: TraceRow[];
   observations?: ObservationRow[];
   payloads?: PayloadRow[];
   scores?: ScoreRow[];
+  /** Messages and list nodes the batch's payloads reference (written in the same transaction). */
+  messages?: MessageRow[];
+  messageLists?: MessageListRow[];
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceStore } from "../store/trace-store.js";
 import type { UsageDailyRow } from "../domain/views.js";
 import { makeGeneration, makeScore, makeTrace, testId } from "./fixtures.js";
+import { describeMessageConformance } from "./message-conformance.js";
 
 /**
  * The conformance suite every {@link TraceStore} adapter passes. Call it from a test
@@ -242,5 +243,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Trace
       expect(recounted.reduce((n, r) => n + r.generationCount, 0)).toBe(24);
       expect(recounted.find((r) => r.model === "gemini-2.5-pro")?.errorCount).toBe(1);
     });
+
+    describeMessageConformance(() => store);
   });
 }

@@ -1,7 +1,8 @@
 import type { PriceBook } from "../cost/index.js";
 import type { LoupeEvent, ObservationEvent, TraceEvent } from "../domain/events.js";
 import type { ObservationRow, PayloadRow, ScoreRow, TraceRow, WriteBatch } from "../domain/rows.js";
-import { previewText, serializePayload } from "./serialize-payload.js";
+import { addressPayload, MessageRowSet, type AddressedPayload, type PayloadTarget } from "./content-address.js";
+import { previewText, serializePayload, type SerializedPayload } from "./serialize-payload.js";
 
 /** Which payload a mask function is looking at. */
 export interface MaskInfo {
@@ -20,6 +21,11 @@ export interface RowSettings {
   /** Cap on each serialised payload field, in characters. */
   maxPayloadLength: number;
   onInternalError: (error: unknown) => void;
+  /**
+   * Store each message of a prompt or output once (content-addressed) and reference it
+   * from payloads. Default true; false writes every payload inline, as before.
+   */
+  addressMessages?: boolean;
 }
 
 const MASK_FAILED = "[redacted: mask function failed]";
@@ -74,21 +80,29 @@ function at(ms: number | undefined): Date | null {
 
 /**
  * Turns queued events into rows: masks and serialises payloads (capped, with a
- * truncation marker), prices generations with the price book (null for unknown
- * models, never 0), and builds table previews. Runs in the writer, off the request path.
+ * truncation marker), stores each message of a prompt or output once (the batch's
+ * `messages` and `messageLists`, referenced from payloads: `content-address.ts`),
+ * prices generations with the price book (null for unknown models, never 0), and
+ * builds table previews. Runs in the writer, off the request path.
  */
 export function eventsToBatch(events: readonly LoupeEvent[], settings: RowSettings): WriteBatch {
   const traces: TraceRow[] = [];
   const observations: ObservationRow[] = [];
   const payloads: PayloadRow[] = [];
   const scores: ScoreRow[] = [];
+  const messages = new MessageRowSet();
 
-  const payload = (id: string, traceId: string, type: string, input: unknown, output: unknown, metadata: unknown) => {
+  const payload = (id: string, traceId: string, type: string, input: unknown, output: unknown, metadata: unknown, toolCall?: PayloadTarget["toolCall"]) => {
     let truncated = false;
+    const stored: Partial<Record<MaskInfo["field"], AddressedPayload>> = {};
     const field = (value: unknown, name: MaskInfo["field"]) => {
       if (value === undefined) return null;
+      // Masking comes first: only what the mask returns is ever hashed or stored.
       const masked = settings.mask ? maskField(value, { field: name, observationType: type }, settings.mask, settings.onInternalError) : value;
-      const serialized = serializePayload(masked, settings.maxPayloadLength);
+      const serialized: SerializedPayload | undefined =
+        settings.addressMessages === false
+          ? serializePayload(masked, settings.maxPayloadLength)
+          : (stored[name] = addressPayload(masked, { field: name, observationType: type, toolCall }, settings.maxPayloadLength, messages));
       if (serialized?.truncated) truncated = true;
       return serialized?.json ?? null;
     };
@@ -101,13 +115,15 @@ export function eventsToBatch(events: readonly LoupeEvent[], settings: RowSettin
       truncated,
     };
     if (row.input !== null || row.output !== null || row.metadata !== null) payloads.push(row);
-    return row;
+    /** The inline JSON a stored field stands for (a reference's messages included). */
+    const inlineOf = (name: MaskInfo["field"]) => stored[name]?.inlineJson() ?? row[name] ?? "null";
+    return { row, inlineOf };
   };
 
   for (const event of events) {
     if (event.kind === "trace") {
       const row = traceRow(event);
-      const stored = payload(
+      const { row: stored, inlineOf } = payload(
         event.id,
         event.id,
         "TRACE",
@@ -116,8 +132,9 @@ export function eventsToBatch(events: readonly LoupeEvent[], settings: RowSettin
         event.metadata,
       );
       // Previews come from what was stored, so a mask applies to them too.
-      row.inputPreview = stored.input ? previewText(settings.mask || stored.truncated ? JSON.parse(stored.input) : event.input) : null;
-      row.outputPreview = stored.output ? previewText(settings.mask || stored.truncated ? JSON.parse(stored.output) : event.output) : null;
+      const fromStored = Boolean(settings.mask || stored.truncated);
+      row.inputPreview = stored.input ? previewText(fromStored ? JSON.parse(inlineOf("input")) : event.input) : null;
+      row.outputPreview = stored.output ? previewText(fromStored ? JSON.parse(inlineOf("output")) : event.output) : null;
       traces.push(row);
     } else if (event.kind === "observation") {
       observations.push(observationRow(event, settings.priceBook));
@@ -129,12 +146,20 @@ export function eventsToBatch(events: readonly LoupeEvent[], settings: RowSettin
         event.recordInputs ? event.input : undefined,
         event.recordOutputs ? event.output : undefined,
         metadata,
+        toolCallOf(event),
       );
     } else {
       scores.push(event.row);
     }
   }
-  return { traces, observations, payloads, scores };
+  return { traces, observations, payloads, scores, messages: [...messages.messages.values()], messageLists: [...messages.lists.values()] };
+}
+
+/** The call a successful tool execution answers (its result is re-sent to the model as a tool message). */
+function toolCallOf(event: ObservationEvent): PayloadTarget["toolCall"] {
+  const toolCallId = event.metadata?.toolCallId;
+  if (event.type !== "TOOL" || event.level === "ERROR" || typeof toolCallId !== "string" || !event.name) return undefined;
+  return { toolCallId, toolName: event.name };
 }
 
 function traceRow(event: TraceEvent): TraceRow {

@@ -37,6 +37,11 @@ export function serializePayload(value: unknown, maxLength: number): SerializedP
     json = JSON.stringify(value, cycleSafeReplacer());
   }
   if (json === undefined) return undefined;
+  return capPayload(json, maxLength);
+}
+
+/** `json` as stored: itself within `maxLength` characters, else a {@link TruncatedPayload} marker. */
+export function capPayload(json: string, maxLength: number): SerializedPayload {
   if (json.length <= maxLength) return { json, truncated: false };
   const marker: TruncatedPayload = {
     __loupe_truncated: true,
@@ -44,6 +49,19 @@ export function serializePayload(value: unknown, maxLength: number): SerializedP
     preview: json.slice(0, Math.max(0, maxLength - 200)),
   };
   return { json: JSON.stringify(marker), truncated: true };
+}
+
+/**
+ * JSON text of one value exactly as {@link serializePayload} writes it inside a payload
+ * (binary as a size marker, bigint as text), or undefined when it has a cycle or no
+ * JSON form; callers then fall back to serializing the whole payload.
+ */
+export function payloadJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value, replacer);
+  } catch {
+    return undefined;
+  }
 }
 
 function cycleSafeReplacer(): (this: unknown, key: string, value: unknown) => unknown {

@@ -1,4 +1,4 @@
-import type { ObservationRow, PayloadRow, ScoreRow, TraceRow } from "../../domain/rows.js";
+import type { MessageListRow, MessageRow, ObservationRow, PayloadRow, ScoreRow, TraceRow } from "../../domain/rows.js";
 import type { ColumnKind, MergeRule, UpsertColumn, UpsertSpec } from "./upsert-sql.js";
 
 function col<Row>(
@@ -80,6 +80,31 @@ export const payloadUpsert: UpsertSpec<PayloadRow> = {
     col("output", "text", "coalesce", (r) => r.output),
     col("metadata", "text", "coalesce", (r) => r.metadata),
     col("truncated", "bool", "replace", (r) => r.truncated ?? false),
+  ],
+};
+
+/** Insert of content-addressed messages: a hash names one content, so a stored row is never changed. */
+export const messageUpsert: UpsertSpec<MessageRow> = {
+  table: "loupe_messages",
+  key: ["hash"],
+  columns: [
+    col("hash", "text", "keep", (r) => r.hash),
+    col("role", "text", "keep", (r) => r.role),
+    col("content", "text", "keep", (r) => r.content),
+    col("bytes", "int", "keep", (r) => r.bytes),
+  ],
+};
+
+/** Insert of message-list nodes (content-addressed like messages: never changed once stored). */
+export const messageListUpsert: UpsertSpec<MessageListRow> = {
+  table: "loupe_message_lists",
+  key: ["hash"],
+  columns: [
+    col("hash", "text", "keep", (r) => r.hash),
+    col("parent_hash", "text", "keep", (r) => r.parentHash),
+    col("message_hash", "text", "keep", (r) => r.messageHash),
+    col("position", "int", "keep", (r) => r.position),
+    col("text_content", "bool", "keep", (r) => r.textContent),
   ],
 };
 

@@ -1,5 +1,6 @@
 import type { SessionDetail } from "../../../domain/dashboard-views.js";
-import { mapScore, mapSession, mapTrace, parseJson } from "../map-rows.js";
+import { mapScore, mapSession, mapTrace } from "../map-rows.js";
+import { loadPayloadDecoder } from "../message-reads.js";
 import type { ScoreView, SessionSummary, TraceSummary } from "../../../domain/views.js";
 import { paramList, type SqlContext } from "../params.js";
 
@@ -30,12 +31,13 @@ export async function getSessionDetail(store: SqlContext, sessionId: string, lim
     );
     for (const r of rows.map(mapScore)) scores.set(r.traceId ?? "", [...(scores.get(r.traceId ?? "") ?? []), r]);
   }
+  const decode = await loadPayloadDecoder(db, sql, loaded.flatMap((t) => [t.input, t.output]));
   return {
     ...mapSession(session),
     turns: loaded.map((t) => ({
       ...mapTrace(t),
-      input: parseJson(t.input),
-      output: parseJson(t.output),
+      input: decode(t.input),
+      output: decode(t.output),
       scores: scores.get(String(t.id)) ?? [],
     })),
     truncated: traces.length > limit,

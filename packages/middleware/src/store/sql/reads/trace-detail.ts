@@ -1,6 +1,7 @@
 import type { DialectSql } from "../dialect.js";
 import type { SqlClient } from "../sql-client.js";
-import { mapObservation, mapScore, mapTrace, parseJson } from "../map-rows.js";
+import { mapObservation, mapScore, mapTrace } from "../map-rows.js";
+import { loadPayloadDecoder } from "../message-reads.js";
 import type { TraceDetail } from "../../../domain/views.js";
 
 /** Loads one trace with its observations (start order), payloads and scores; null if absent. */
@@ -30,12 +31,19 @@ export async function getTraceDetail(db: SqlClient, sql: DialectSql, id: string)
         observationIds,
       )
     : [];
+  // Payloads that reference content-addressed messages are rebuilt in full.
+  const decode = await loadPayloadDecoder(db, sql, [trace, ...observations].flatMap((r) => [r.input, r.output]));
   return {
     ...mapTrace(trace),
-    input: parseJson(trace.input),
-    output: parseJson(trace.output),
-    metadata: parseJson(trace.metadata),
-    observations: observations.map(mapObservation),
+    input: decode(trace.input),
+    output: decode(trace.output),
+    metadata: decode(trace.metadata),
+    observations: observations.map((o) => ({
+      ...mapObservation({ ...o, input: null, output: null, metadata: null }),
+      input: decode(o.input),
+      output: decode(o.output),
+      metadata: decode(o.metadata),
+    })),
     scores: [...scores, ...orphanScores].map(mapScore),
   };
 }

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, type KeysetPosition } from "../cursor.js";
 import { mapTrace, toNumberOrNull } from "../map-rows.js";
 import type { TraceSummary } from "../../../domain/views.js";
 import { traceAttributeConditions, } from "./trace-filters.js";
+import { payloadSearchCondition } from "./payload-search.js";
 import { paramList, type SqlContext } from "../params.js";
 
 
@@ -40,7 +41,8 @@ function positionOf(row: TraceSummary, sort: TraceSortKey): KeysetPosition {
  * One page of the traces table: filters, full-text search in inputs/outputs, any sort
  * of `TRACE_SORT_KEYS`, keyset paging both ways. Newest-first pages walk the
  * start-time index; the payload search is an EXISTS per candidate trace (payloads are
- * indexed by trace id), bounded by the time range.
+ * indexed by trace id, messages reached by key from them: `payload-search.ts`), bounded
+ * by the time range.
  */
 export async function listTraces(store: SqlContext, query: TraceQuery = {}): Promise<TracePage> {
   const { db, sql } = store;
@@ -67,20 +69,7 @@ export async function listTraces(store: SqlContext, query: TraceQuery = {}): Pro
   if (query.sessionId !== undefined) where.push(`t.session_id = ${p.bind(query.sessionId)}`);
   if (query.level !== undefined) where.push(`t.level = ${p.bind(query.level)}`);
   if (query.kind !== undefined) where.push(`t.kind = ${p.bind(query.kind)}`);
-  if (query.search) {
-    const plain = p.bindContains(query.search);
-    const plain2 = p.bindContains(query.search);
-    // Payloads hold JSON text: look for the text as JSON encodes it (quotes, newlines escaped).
-    const encoded = JSON.stringify(query.search).slice(1, -1);
-    const json = p.bindContains(encoded);
-    const json2 = p.bindContains(encoded);
-    const like = `${sql.ilike}`;
-    where.push(
-      `(t.input_preview ${like} ${plain} ESCAPE '\\' OR t.output_preview ${like} ${plain2} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM loupe_payloads p WHERE p.trace_id = t.id
-                    AND (p.input ${like} ${json} ESCAPE '\\' OR p.output ${like} ${json2} ESCAPE '\\')))`,
-    );
-  }
+  if (query.search) where.push(payloadSearchCondition(query.search, p, sql));
   if (position) {
     const op = towardLarger ? ">" : "<";
     const v1 = sort === "time" ? p.bindTime(new Date(position.value)) : p.bind(Number(position.value));
