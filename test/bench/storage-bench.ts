@@ -82,21 +82,27 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "loupe-storage-bench-"));
   const raw = await rawSqlite(path.join(dir, "raw.db"));
   const results: [string, { perSecond: number; cpuUsPerRow: number }][] = [["raw better-sqlite3 multi-row INSERT, same table (observations only)", raw]];
-  for (const mode of ["observations", "all"] as const) {
-    const store = await createSqliteStore({ url: path.join(dir, `store-${mode}.db`) });
-    results.push([`Loupe store, SQLite (${mode === "all" ? "traces + observations + payloads + rollups" : "observations + rollups"})`, await throughStore(store, mode)]);
-    await store.close();
-  }
-  for (const mode of ["observations", "all"] as const) {
-    const url = process.env.LOUPE_TEST_PG_URL ? await freshPostgresDatabase(`bench_${mode}`) : undefined;
-    if (!url) {
-      console.error("LOUPE_TEST_PG_URL not set: run through `npm run bench` to include Postgres.");
-      process.exitCode = 1;
-      break;
+  for (const driver of ["prisma", "native"] as const) {
+    for (const mode of ["observations", "all"] as const) {
+      const store = await createSqliteStore({ url: path.join(dir, `store-${driver}-${mode}.db`), driver });
+      const what = mode === "all" ? "traces + observations + payloads + rollups" : "observations + rollups";
+      results.push([`Loupe store, SQLite via ${driver === "native" ? "better-sqlite3 (writer thread)" : "Prisma"} (${what})`, await throughStore(store, mode)]);
+      await store.close();
     }
-    const store = await createPostgresStore({ url });
-    results.push([`Loupe store, Postgres (${mode === "all" ? "traces + observations + payloads + rollups" : "observations + rollups"})`, await throughStore(store, mode)]);
-    await store.close();
+  }
+  for (const driver of ["prisma", "native"] as const) {
+    for (const mode of ["observations", "all"] as const) {
+      const url = process.env.LOUPE_TEST_PG_URL ? await freshPostgresDatabase(`bench_${driver}_${mode}`) : undefined;
+      if (!url) {
+        console.error("LOUPE_TEST_PG_URL not set: run through `npm run bench` to include Postgres.");
+        process.exitCode = 1;
+        break;
+      }
+      const store = await createPostgresStore({ url, driver });
+      const what = mode === "all" ? "traces + observations + payloads + rollups" : "observations + rollups";
+      results.push([`Loupe store, Postgres via ${driver === "native" ? "pg (writer thread)" : "Prisma"} (${what})`, await throughStore(store, mode)]);
+      await store.close();
+    }
   }
   printTable(`Storage: ${TOTAL.toLocaleString()} observations in batches of ${BATCH} (Node ${process.version})`, [
     ["path", "observations/s", "vs raw SQLite", "CPU µs / row"],

@@ -14,6 +14,8 @@ export interface StoreChoice {
   databaseUrl?: string;
   /** Apply Loupe's migrations on open (default: yes for Loupe's own database, no for a host client). */
   autoMigrate?: boolean;
+  /** For a URL: "native" talks to the driver directly (the writer thread), "prisma" (default) through Prisma. */
+  driver?: "prisma" | "native";
 }
 
 /** The default store URL: the embedded SQLite file. */
@@ -29,6 +31,6 @@ export function openStore(choice: StoreChoice): Promise<TraceStore> {
   }
   const url = choice.databaseUrl ?? DEFAULT_DATABASE_URL;
   return /^postgres(ql)?:\/\//.test(url)
-    ? createPostgresStore({ url, autoMigrate: choice.autoMigrate })
-    : createSqliteStore({ url, autoMigrate: choice.autoMigrate });
+    ? createPostgresStore({ url, autoMigrate: choice.autoMigrate, driver: choice.driver })
+    : createSqliteStore({ url, autoMigrate: choice.autoMigrate, driver: choice.driver });
 }

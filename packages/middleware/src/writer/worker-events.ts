@@ -1,3 +1,4 @@
+import { serialize } from "node:v8";
 import type { LoupeEvent } from "../domain/events.js";
 import { applyMask, type MaskFunction } from "./event-to-rows.js";
 
@@ -33,4 +34,26 @@ export function eventsForWorker(events: readonly LoupeEvent[], mask: MaskFunctio
     const masked = mask ? applyMask(event, type, mask, onInternalError) : event;
     return masked.kind === "observation" && masked.params !== undefined ? { ...masked, params: reduceParams(masked.params) } : masked;
   });
+}
+
+/**
+ * Encodes a batch once (v8 serialisation, what a structured clone does): the encoded
+ * bytes live outside the JS heap, so holding batches until they are confirmed does not
+ * grow the host's garbage-collection pauses, and a replay costs a copy, not a re-encode.
+ * Undefined when the batch cannot be encoded at all (counted as dropped by the caller).
+ */
+export function encodeBatch(events: readonly LoupeEvent[], mask: MaskFunction | undefined, onInternalError: (error: unknown) => void): Buffer | undefined {
+  const prepared = eventsForWorker(events, mask, onInternalError);
+  try {
+    return serialize(prepared);
+  } catch (error) {
+    // A payload that cannot be cloned (a function, a class with private state): encode it as JSON would.
+    onInternalError(error);
+    try {
+      return serialize(JSON.parse(JSON.stringify(prepared)));
+    } catch (again) {
+      onInternalError(again);
+      return undefined;
+    }
+  }
 }

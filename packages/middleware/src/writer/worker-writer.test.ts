@@ -105,6 +105,20 @@ describe("the worker-thread writer", () => {
     expect(writer.stats().enqueued).toBe(10);
   });
 
+  it("shares concurrent flushes: a flush after every response is not a write per response", async () => {
+    const url = tempUrl();
+    const { writer, store } = workerWriter(url);
+    await writer.whenReady();
+    const flushes: Promise<boolean>[] = [];
+    for (const event of traceEvents(200, "coalesce")) {
+      writer.enqueue(event);
+      flushes.push(writer.flush());
+    }
+    expect(await Promise.all(flushes)).toEqual(flushes.map(() => true));
+    expect((await (await store()).listTraces({ limit: 500 })).items).toHaveLength(200);
+    expect(writer.stats().flushes).toBeLessThan(10);
+  });
+
   it("counts what the buffer drops past its cap while the worker is busy", async () => {
     const url = tempUrl();
     const { writer } = workerWriter(url, { config: { store: { databaseUrl: url }, maxPayloadLength: 10_000, batchSize: 50, maxBufferSize: 100 }, maxInFlight: 1 });

@@ -1,10 +1,13 @@
+// size: one state machine (buffer, batches in flight, the worker's lifecycle and fallback); split, its invariants would span files.
+import { deserialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { LoupeEvent } from "../domain/events.js";
 import type { WriterStats } from "./batch-writer.js";
 import type { EventWriter } from "./event-writer.js";
 import type { MaskFunction } from "./event-to-rows.js";
 import { RingBuffer } from "./ring-buffer.js";
-import { eventsForWorker } from "./worker-events.js";
+import { workerEntry } from "./worker-entry.js";
+import { encodeBatch } from "./worker-events.js";
 import type { FromWorker, ToWorker, WriterWorkerConfig } from "./writer-worker.js";
 
 /** Options of {@link WorkerWriter}. */
@@ -23,29 +26,21 @@ export interface WorkerWriterOptions {
   fallback: () => EventWriter;
 }
 
+/** A posted batch, kept (encoded, outside the JS heap) until the worker confirms it. */
 interface InFlight {
-  events: LoupeEvent[];
+  encoded: Buffer;
+  count: number;
   attempts: number;
 }
 
 const ZERO: WriterStats = { enqueued: 0, written: 0, pending: 0, dropped: 0, failed: 0, retries: 0, flushes: 0, writeMs: 0, lastError: null };
 
 /**
- * The worker entry next to this file: `writer-worker.js` when built; when run from
- * source (tests, the monorepo), the `.ts` entry loaded through tsx's loader.
- */
-function workerEntry(): { url: URL | string; eval: boolean } {
-  if (!import.meta.url.endsWith(".ts")) return { url: new URL("./writer-worker.js", import.meta.url), eval: false };
-  const source = new URL("./writer-worker.ts", import.meta.url).href;
-  return { url: `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, eval: true };
-}
-
-/**
  * The main-thread half of the off-thread writer: a bounded ring buffer (drop-oldest,
  * counted), flushed every `flushIntervalMs` or `batchSize` events by posting the batch
- * to a worker thread that owns the database connection. The main thread only copies
- * events into the message (structured clone); serialising, pricing and SQL run in the
- * worker. Batches stay here until the worker confirms them, so a worker that crashes is
+ * to a worker thread that owns the database connection. The main thread only encodes
+ * events into a message (v8 serialisation, as a structured clone does); serialising to
+ * JSON, pricing and SQL run in the worker. Batches stay here until the worker confirms them, so a worker that crashes is
  * restarted and handed what it held again (upserts make replays safe).
  */
 export class WorkerWriter implements EventWriter {
@@ -67,6 +62,8 @@ export class WorkerWriter implements EventWriter {
   private dropped = 0;
   private remote: { stats: WriterStats; internalErrors: number } = { stats: ZERO, internalErrors: 0 };
   private restarts = 0;
+  private flushing: Promise<boolean> | undefined;
+  private queuedFlush: Promise<boolean> | undefined;
   /** Events handed to the fallback writer when the worker could not start. */
   private handedOver = 0;
 
@@ -102,11 +99,32 @@ export class WorkerWriter implements EventWriter {
     }
   }
 
-  /** Hands everything queued to the worker and waits until it is written (or the database refused). */
-  async flush(): Promise<boolean> {
+  /**
+   * Hands everything queued to the worker and waits until it is written (or the database
+   * refused). Concurrent calls share flushes (one running, at most one queued behind it
+   * for what came later), so a flush after every response (`flushAfterResponse`) does
+   * not turn into a write per response on a busy server.
+   */
+  flush(): Promise<boolean> {
     if (this.fallback) return this.fallback.flush();
-    this.pump(true);
+    if (this.queuedFlush) return this.queuedFlush;
+    const start = () => (this.flushing = this.flushNow().finally(() => (this.flushing = undefined)));
+    if (!this.flushing) return start();
+    this.queuedFlush = this.flushing.then(() => {
+      this.queuedFlush = undefined;
+      return start();
+    });
+    return this.queuedFlush;
+  }
+
+  private async flushNow(): Promise<boolean> {
     await this.ready;
+    // Post the backlog a batch at a time, yielding in between: copying a batch into a
+    // message is the main thread's only cost, and it must never stall the host's loop.
+    while (this.worker && this.buffer.size > 0) {
+      this.postNext();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const ok = await this.request({ type: "flush", id: this.nextId++ });
     return ok && this.buffer.size === 0 && this.inFlight.size === 0;
   }
@@ -155,38 +173,31 @@ export class WorkerWriter implements EventWriter {
 
   private countInFlight(): number {
     let n = 0;
-    for (const batch of this.inFlight.values()) n += batch.events.length;
+    for (const batch of this.inFlight.values()) n += batch.count;
     return n;
   }
 
-  /** Posts batches while there is room in flight (or everything, when forced). */
+  /** Posts batches while there is room in flight (or everything, when forced: shutdown and exit only). */
   private pump(force = false): void {
     if (!this.worker) return;
     const limit = this.options.maxInFlight ?? 4;
-    while (this.buffer.size > 0 && (force || this.inFlight.size < limit)) {
-      const events = this.buffer.take(this.batchSize);
-      const id = this.nextId++;
-      this.inFlight.set(id, { events, attempts: 1 });
-      this.post(id, events);
-    }
+    while (this.buffer.size > 0 && (force || this.inFlight.size < limit)) this.postNext();
   }
 
-  private post(id: number, events: LoupeEvent[]): void {
-    try {
-      const prepared = eventsForWorker(events, this.options.mask, this.options.onInternalError);
-      this.worker!.postMessage({ type: "batch", id, events: prepared } satisfies ToWorker);
-    } catch (error) {
-      // A payload that cannot be cloned (a function, a class with private state): send it as JSON.
-      this.options.onInternalError(error);
-      try {
-        const plain = JSON.parse(JSON.stringify(eventsForWorker(events, this.options.mask, this.options.onInternalError))) as LoupeEvent[];
-        this.worker!.postMessage({ type: "batch", id, events: plain } satisfies ToWorker);
-      } catch (again) {
-        this.options.onInternalError(again);
-        this.inFlight.delete(id);
-        this.dropped += events.length;
-      }
+  private postNext(): void {
+    const events = this.buffer.take(this.batchSize);
+    const encoded = encodeBatch(events, this.options.mask, this.options.onInternalError);
+    if (!encoded) {
+      this.dropped += events.length;
+      return;
     }
+    const id = this.nextId++;
+    this.inFlight.set(id, { encoded, count: events.length, attempts: 1 });
+    this.post(id, encoded);
+  }
+
+  private post(id: number, encoded: Buffer): void {
+    this.worker!.postMessage({ type: "batch", id, encoded } satisfies ToWorker);
   }
 
   /**
@@ -250,7 +261,7 @@ export class WorkerWriter implements EventWriter {
       this.restart(code);
     });
     // Replay what the previous worker held, in order.
-    for (const [id, batch] of this.inFlight) this.post(id, batch.events);
+    for (const [id, batch] of this.inFlight) this.post(id, batch.encoded);
   }
 
   /** A worker that exited on its own: count the attempt, drop batches that keep killing it, start again. */
@@ -261,7 +272,7 @@ export class WorkerWriter implements EventWriter {
       batch.attempts += 1;
       if (batch.attempts > (this.options.maxAttempts ?? 3)) {
         this.inFlight.delete(id);
-        this.dropped += batch.events.length;
+        this.dropped += batch.count;
       }
     }
     for (const resolve of this.waiting.values()) resolve(false);
@@ -274,7 +285,7 @@ export class WorkerWriter implements EventWriter {
     if (this.fallback) return;
     this.options.onInternalError(error);
     clearInterval(this.timer);
-    const held = [...[...this.inFlight.values()].flatMap((b) => b.events), ...this.buffer.take(this.buffer.size)];
+    const held = [...[...this.inFlight.values()].flatMap((b) => deserialize(b.encoded) as LoupeEvent[]), ...this.buffer.take(this.buffer.size)];
     this.inFlight.clear();
     void this.worker?.terminate();
     this.worker = undefined;

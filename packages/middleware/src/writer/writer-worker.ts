@@ -1,3 +1,4 @@
+import { deserialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPriceBook, type ModelPriceInput } from "../cost/index.js";
 import type { LoupeEvent } from "../domain/events.js";
@@ -18,7 +19,7 @@ export interface WriterWorkerConfig {
 
 /** Messages the main thread sends. */
 export type ToWorker =
-  | { type: "batch"; id: number; events: LoupeEvent[] }
+  | { type: "batch"; id: number; encoded: Uint8Array }
   | { type: "flush"; id: number; signal?: Int32Array }
   | { type: "close"; id: number; timeoutMs: number };
 
@@ -42,7 +43,7 @@ function start(port: NonNullable<typeof parentPort>, config: WriterWorkerConfig)
   const priceBook = createPriceBook({ prices: config.prices, includeBuiltIn: !config.disableBuiltInPrices });
   let opened: Promise<TraceStore> | undefined;
   const store = () =>
-    (opened ??= openStore({ databaseUrl: config.store.databaseUrl, autoMigrate: config.store.autoMigrate }).catch((error: unknown) => {
+    (opened ??= openStore({ databaseUrl: config.store.databaseUrl, autoMigrate: config.store.autoMigrate, driver: "native" }).catch((error: unknown) => {
       opened = undefined;
       throw error;
     }));
@@ -89,7 +90,7 @@ function start(port: NonNullable<typeof parentPort>, config: WriterWorkerConfig)
   port.on("message", async (message: ToWorker) => {
     if (message.type === "batch") {
       received.push(message.id);
-      for (const event of message.events) writer.enqueue(event);
+      for (const event of deserialize(message.encoded) as LoupeEvent[]) writer.enqueue(event);
       void settle();
     } else if (message.type === "flush") {
       await settling;

@@ -1,6 +1,7 @@
 import type { ColumnKind, DialectSql } from "../sql/dialect.js";
 
 const CAST: Record<ColumnKind, string> = { text: "", int: "::int8", float: "::float8", time: "::timestamp(3)", bool: "::bool" };
+const ARRAY: Record<ColumnKind, string> = { text: "text[]", int: "int8[]", float: "float8[]", time: "timestamp(3)[]", bool: "bool[]" };
 
 /** Postgres: times are `timestamp(3)` in UTC, as Prisma's `DateTime` maps them. */
 export const postgresSql: DialectSql = {
@@ -22,6 +23,9 @@ export const postgresSql: DialectSql = {
     return value;
   },
   selectJsonRows: (kinds) => `SELECT ${kinds.map((k, i) => `(v->>${i})${CAST[k]}`).join(", ")} FROM json_array_elements($1::json) AS v`,
+  selectArrayRows: (kinds) => `SELECT * FROM unnest(${kinds.map((k, i) => `$${i + 1}::${ARRAY[k]}`).join(", ")})`,
+  // A LATERAL subquery with LIMIT is not flattened into a join: it stays one index lookup per row.
+  joinOneByKey: (table, alias, condition) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${condition} LIMIT 1) ${alias}`,
   lock: (id) => `SELECT 1 AS locked FROM pg_advisory_xact_lock(${id})`,
   migrationHistoryDdl: `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,

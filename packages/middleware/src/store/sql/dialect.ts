@@ -38,6 +38,18 @@ export interface DialectSql {
    * is a JSON array of arrays (one per row, in `kinds` order).
    */
   selectJsonRows(kinds: readonly ColumnKind[]): string;
+  /**
+   * `SELECT <columns> FROM unnest($1::type[], …)` for an upsert whose parameters are one
+   * array per column, where the database has typed arrays (Postgres); undefined elsewhere.
+   */
+  selectArrayRows?(kinds: readonly ColumnKind[]): string;
+  /**
+   * `FROM`-clause text joining the one row of `table` (as `alias`) whose key satisfies
+   * `condition` (which refers to the left side), looked up by that key for each row of
+   * the left side. For the step of a recursive walk: Postgres would otherwise hash-join
+   * and scan the whole table again at every step.
+   */
+  joinOneByKey(table: string, alias: string, condition: string): string;
   /** SQL that takes the transaction-scoped lock `id`, or null where the database serialises writers itself. */
   lock(id: number): string | null;
   /** The DDL of Prisma's `_prisma_migrations` table. */

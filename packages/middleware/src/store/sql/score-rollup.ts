@@ -1,7 +1,7 @@
 import { utcKey } from "./usage-rollup.js";
 import type { DialectSql } from "./dialect.js";
 import type { SqlClient } from "./sql-client.js";
-import { buildUpserts, type UpsertSpec } from "./upsert-sql.js";
+import { buildUpserts, runStatement, type UpsertSpec } from "./upsert-sql.js";
 
 /** One key's measures in the daily score rollup. */
 interface ScoreDelta {
@@ -82,7 +82,7 @@ export async function applyScoreRollupChange(tx: SqlClient, sql: DialectSql, bef
   merge(before, -1);
   const rows = [...change.values()].filter((d) => MEASURES.some((m) => d[m] !== 0));
   if (rows.length === 0) return;
-  for (const statement of buildUpserts(upsert, rows, sql)) await tx.execute(statement.sql, statement.params);
+  for (const statement of buildUpserts(upsert, rows, sql)) await runStatement(tx, statement);
   if (rows.some((r) => r.scoreCount < 0)) await tx.execute(`DELETE FROM loupe_score_daily WHERE score_count <= 0`);
 }
 

@@ -27,13 +27,18 @@ export interface SqlClient {
   readonly dialect: Dialect;
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** True when array parameters bind as typed arrays (`pg`): upserts then pass one array per column. */
+  readonly arrayParams?: boolean;
+  /** Runs one statement once per parameter row (prepared once), where the driver makes that cheap. */
+  executeEach?(sql: string, rows: readonly (readonly unknown[])[]): Promise<number>;
   /** Runs `fn` in one transaction; the callback's client is bound to it. */
   transaction<R>(fn: (tx: SqlClient) => Promise<R>): Promise<R>;
 }
 
 const TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
 
-function describeFailure(error: unknown, sql: string): LoupeSqlError {
+/** A driver's error as a {@link LoupeSqlError}: the database's own message and the start of the statement. */
+export function describeSqlFailure(error: unknown, sql: string): LoupeSqlError {
   const raw = error instanceof Error ? error.message : String(error);
   // Prisma's messages carry a long code frame; keep the database's own message.
   const message = /Message: `([^`]*)`/.exec(raw)?.[1] ?? raw.split("\n").filter(Boolean).at(-1) ?? raw;
@@ -46,7 +51,7 @@ async function run<T>(sql: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    throw describeFailure(error, sql);
+    throw describeSqlFailure(error, sql);
   }
 }
 

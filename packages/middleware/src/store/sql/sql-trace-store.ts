@@ -8,7 +8,8 @@ import { migrate, type EmbeddedMigration } from "./migrator.js";
 import type { SqlClient } from "./sql-client.js";
 import { observationUpsert, payloadUpsert, scoreUpsert, traceUpsert } from "./table-specs.js";
 import { sqlReads } from "./reads/sql-reads.js";
-import { buildUpserts } from "./upsert-sql.js";
+import { messageStatements } from "./message-writes.js";
+import { buildUpserts, runStatement } from "./upsert-sql.js";
 
 /** Lets timers and I/O run: a synchronous driver resolves every await without yielding. */
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,7 +35,8 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
     const observations = batch.observations ?? [];
     const payloads = batch.payloads ?? [];
     const scores = batch.scores ?? [];
-    if (traces.length + observations.length + payloads.length + scores.length === 0) return;
+    const messageRows = (batch.messages?.length ?? 0) + (batch.messageLists?.length ?? 0);
+    if (traces.length + observations.length + payloads.length + scores.length + messageRows === 0) return;
     const traceIds = [
       ...new Set([
         ...traces.map((t) => t.id),
@@ -50,6 +52,8 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
       const scoreIds = scores.map((s) => s.id);
       const scoresBefore = scoreIds.length + ownerIds.length ? await readScoreContributions(tx, sql, scoreIds, ownerIds) : new Map();
       const statements = [
+        // Messages land in the same transaction as the payloads that reference them.
+        ...(messageRows ? await messageStatements(tx, sql, batch) : []),
         ...buildUpserts(traceUpsert, traces, sql),
         ...buildUpserts(observationUpsert, observations, sql),
         ...buildUpserts(payloadUpsert, payloads, sql),
@@ -57,7 +61,7 @@ export function createSqlTraceStore(options: SqlTraceStoreOptions): TraceStore {
       ];
       const pause = sql.synchronous ? yieldToHost : async () => {};
       for (const statement of statements) {
-        await tx.execute(statement.sql, statement.params);
+        await runStatement(tx, statement);
         await pause();
       }
       await refreshTraceTotals(tx, sql, traceIds);

@@ -1,4 +1,5 @@
 import type { ColumnKind, DialectSql } from "./dialect.js";
+import type { SqlClient } from "./sql-client.js";
 
 export type { ColumnKind } from "./dialect.js";
 
@@ -33,10 +34,24 @@ export interface UpsertSpec<Row> {
   onUpdate?: string[];
 }
 
-/** One SQL statement with its parameters. */
+/** One SQL statement with its parameters, and optionally the same as a per-row statement. */
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** The same upsert as one `VALUES (?, …)` statement run once per row (for drivers with prepared statements). */
+  perRow?: { sql: string; rows: unknown[][] };
+  /** The same upsert with one typed array per column (`unnest`), for clients with array parameters. */
+  columnar?: { sql: string; params: unknown[] };
+}
+
+/**
+ * Runs a statement: per row through a prepared statement where the client can
+ * (`executeEach`, better-sqlite3: no JSON to build and parse), else as one statement.
+ */
+export function runStatement(tx: SqlClient, statement: Statement): Promise<number> {
+  if (statement.perRow && tx.executeEach) return tx.executeEach(statement.perRow.sql, statement.perRow.rows);
+  if (statement.columnar && tx.arrayParams) return tx.execute(statement.columnar.sql, statement.columnar.params);
+  return tx.execute(statement.sql, statement.params);
 }
 
 function toSqlValue(kind: ColumnKind, value: unknown, sql: DialectSql): unknown {
@@ -79,9 +94,22 @@ export function buildUpserts<Row>(spec: UpsertSpec<Row>, rows: readonly Row[], s
   );
   const columnList = spec.columns.map((c) => `"${c.name}"`).join(", ");
   const conflict = conflictClause(spec);
-  const payload = JSON.stringify(values);
   const select = sql.selectJsonRows(spec.columns.map((c) => c.kind));
-  return [{ sql: `INSERT INTO ${spec.table} (${columnList}) ${select} ${conflict}`, params: [payload] }];
+  const perRow = `INSERT INTO ${spec.table} (${columnList}) VALUES (${spec.columns.map((_, i) => sql.param(i + 1)).join(", ")}) ${conflict}`;
+  const arrays = sql.selectArrayRows?.(spec.columns.map((c) => c.kind));
+  return [
+    {
+      sql: `INSERT INTO ${spec.table} (${columnList}) ${select} ${conflict}`,
+      // Built only when used: the per-row and columnar forms need no JSON.
+      get params() {
+        return [JSON.stringify(values)];
+      },
+      perRow: sql.synchronous ? { sql: perRow, rows: values } : undefined,
+      get columnar() {
+        return arrays ? { sql: `INSERT INTO ${spec.table} (${columnList}) ${arrays} ${conflict}`, params: spec.columns.map((_, i) => values.map((row) => row[i])) } : undefined;
+      },
+    },
+  ];
 }
 
 function mergeByKey<Row>(spec: UpsertSpec<Row>, rows: readonly Row[]): Row[] {

@@ -3,7 +3,7 @@ import type { SqlClient } from "./sql-client.js";
 import { toDate, toNumber } from "./map-rows.js";
 import { latencyBin } from "./latency-bins.js";
 import { chunks, placeholders } from "./in-list.js";
-import { buildUpserts, type UpsertColumn, type UpsertSpec } from "./upsert-sql.js";
+import { buildUpserts, runStatement, type UpsertColumn, type UpsertSpec } from "./upsert-sql.js";
 
 /**
  * The rollups the writer keeps next to the raw rows, inside the same transaction: the
@@ -222,7 +222,7 @@ export async function applyRollupChange(tx: SqlClient, sql: DialectSql, before: 
   for (const d of before.deltas.values()) add(change, d, -1);
   const rows = [...change.values()].filter((d) => MEASURES.some(([field]) => d[field] !== 0));
   if (rows.length === 0) return;
-  for (const statement of buildUpserts(rollupUpsert, rows, sql)) await tx.execute(statement.sql, statement.params);
+  for (const statement of buildUpserts(rollupUpsert, rows, sql)) await runStatement(tx, statement);
   const days = [...new Set(rows.map((r) => r.day))];
   const users = [...new Set(rows.map((r) => r.userId))];
   for (const userChunk of chunks(users)) {
@@ -240,7 +240,7 @@ async function applyHistogramChange(tx: SqlClient, sql: DialectSql, before: Cont
   for (const d of before.histogram.values()) addBin(change, d, -d.count);
   const rows = [...change.values()].filter((d) => d.count !== 0);
   if (rows.length === 0) return;
-  for (const statement of buildUpserts(histogramUpsert, rows, sql)) await tx.execute(statement.sql, statement.params);
+  for (const statement of buildUpserts(histogramUpsert, rows, sql)) await runStatement(tx, statement);
   if (rows.some((r) => r.count < 0)) {
     const hours = [...new Set(rows.map((r) => r.hour))];
     for (const part of chunks(hours)) {

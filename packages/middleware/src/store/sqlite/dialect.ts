@@ -16,6 +16,8 @@ export const sqliteSql: DialectSql = {
   value: (kind, value) => (kind === "bool" ? (value ? 1 : 0) : value),
   // "WHERE true" resolves SQLite's parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
   selectJsonRows: (kinds) => `SELECT ${kinds.map((_, i) => `value->>${i}`).join(", ")} FROM json_each(?) WHERE true`,
+  // SQLite's planner already looks a key up per row.
+  joinOneByKey: (table, alias, condition) => `JOIN ${table} ${alias} ON ${condition}`,
   lock: () => null,
   migrationHistoryDdl: `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,

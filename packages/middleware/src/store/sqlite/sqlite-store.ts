@@ -5,6 +5,7 @@ import { loadPrismaClient } from "../sql/prisma-client.js";
 import { prismaSqlClient, type PrismaLike } from "../sql/sql-client.js";
 import { createSqlTraceStore } from "../sql/sql-trace-store.js";
 import type { TraceStore } from "../trace-store.js";
+import { betterSqliteClient } from "./better-sqlite-client.js";
 import { sqliteSql } from "./dialect.js";
 
 /** The default embedded database file, relative to the working directory. */
@@ -18,6 +19,11 @@ export interface SqliteStoreOptions {
   prisma?: PrismaLike;
   /** Apply pending migrations on open. Default: true for Loupe's own file, false for a host client. */
   autoMigrate?: boolean;
+  /**
+   * "prisma" (default): SQL through a Prisma client. "native": straight on better-sqlite3
+   * (no query compiler in the way; what Loupe's writer thread uses for its writes).
+   */
+  driver?: "prisma" | "native";
 }
 
 /** Opens a Prisma client on a SQLite file through the better-sqlite3 driver adapter. */
@@ -25,6 +31,20 @@ async function openSqlitePrisma(file: string): Promise<PrismaLike> {
   const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
   const PrismaClient = loadPrismaClient("sqlite");
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+}
+
+/** The store on a better-sqlite3 connection of its own (see {@link SqliteStoreOptions.driver}). */
+async function openNativeStore(options: SqliteStoreOptions): Promise<TraceStore> {
+  const { default: Database } = await import("better-sqlite3");
+  const file = sqliteFilePath(options.url ?? DEFAULT_SQLITE_FILE);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  const store = createSqlTraceStore({ db: betterSqliteClient(db), sql: sqliteSql, migrations: sqliteMigrations, onClose: async () => void db.close() });
+  if (options.autoMigrate ?? true) await store.migrate();
+  return store;
 }
 
 /** Turns `file:./x.db` or `./x.db` into a path. */
@@ -37,6 +57,7 @@ export function sqliteFilePath(url: string): string {
  * switches to WAL, and migrates on first use — no command needed.
  */
 export async function createSqliteStore(options: SqliteStoreOptions = {}): Promise<TraceStore> {
+  if (options.driver === "native" && options.prisma === undefined) return openNativeStore(options);
   const own = options.prisma === undefined;
   let prisma = options.prisma;
   if (prisma === undefined) {
