@@ -1,11 +1,11 @@
-// size: one state machine (buffer, batches in flight, the worker's lifecycle and fallback); split, its invariants would span files.
+// size: one state machine (queue, batches in flight, the worker's lifecycle and fallback); split, its invariants would span files.
 import { deserialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { LoupeEvent } from "../domain/events.js";
 import type { WriterStats } from "./batch-writer.js";
 import type { EventWriter } from "./event-writer.js";
 import type { MaskFunction } from "./event-to-rows.js";
-import { RingBuffer } from "./ring-buffer.js";
+import { EncodedQueue, type EncodedChunk } from "./encoded-queue.js";
 import { workerEntry } from "./worker-entry.js";
 import { encodeBatch } from "./worker-events.js";
 import type { FromWorker, ToWorker, WriterWorkerConfig } from "./writer-worker.js";
@@ -28,7 +28,7 @@ export interface WorkerWriterOptions {
 
 /** A posted batch, kept (encoded, outside the JS heap) until the worker confirms it. */
 interface InFlight {
-  encoded: Buffer;
+  chunks: EncodedChunk[];
   count: number;
   attempts: number;
 }
@@ -36,16 +36,17 @@ interface InFlight {
 const ZERO: WriterStats = { enqueued: 0, written: 0, pending: 0, dropped: 0, failed: 0, retries: 0, flushes: 0, writeMs: 0, lastError: null };
 
 /**
- * The main-thread half of the off-thread writer: a bounded ring buffer (drop-oldest,
- * counted), flushed every `flushIntervalMs` or `batchSize` events by posting the batch
- * to a worker thread that owns the database connection. The main thread only encodes
- * events into a message (v8 serialisation, as a structured clone does); serialising to
- * JSON, pricing and SQL run in the worker. Batches stay here until the worker confirms them, so a worker that crashes is
- * restarted and handed what it held again (upserts make replays safe).
+ * The main-thread half of the off-thread writer: a bounded queue that encodes events
+ * soon after they arrive (`EncodedQueue`: v8 serialisation in small slices between the
+ * host's tasks; drop-oldest past the cap, counted), posted every `flushIntervalMs` or
+ * `batchSize` events to a worker thread that owns the database connection — serialising
+ * to JSON, pricing and SQL run there. Batches stay here, encoded, until the worker
+ * confirms them, so a worker that crashes is restarted and handed what it held again
+ * (upserts make replays safe).
  */
 export class WorkerWriter implements EventWriter {
   private readonly options: WorkerWriterOptions;
-  private readonly buffer: RingBuffer<LoupeEvent>;
+  private readonly queue: EncodedQueue;
   private readonly batchSize: number;
   private readonly inFlight = new Map<number, InFlight>();
   private readonly waiting = new Map<number, (ok: boolean) => void>();
@@ -56,7 +57,6 @@ export class WorkerWriter implements EventWriter {
   private readonly exitSignal = new Int32Array(new SharedArrayBuffer(4));
   private ready: Promise<void> = Promise.resolve();
   private nextId = 1;
-  private soon = false;
   private closed = false;
   private enqueued = 0;
   private dropped = 0;
@@ -70,7 +70,13 @@ export class WorkerWriter implements EventWriter {
   constructor(options: WorkerWriterOptions) {
     this.options = options;
     this.batchSize = options.config.batchSize;
-    this.buffer = new RingBuffer(options.config.maxBufferSize);
+    this.queue = new EncodedQueue({
+      capacity: options.config.maxBufferSize,
+      encode: (events) => encodeBatch(events, options.mask, options.onInternalError),
+      onEncoded: () => {
+        if (this.queue.encoded >= this.batchSize) this.pump();
+      },
+    });
     this.timer = setInterval(() => this.pump(), options.flushIntervalMs ?? 1_000);
     this.timer.unref?.();
     this.spawn();
@@ -89,14 +95,7 @@ export class WorkerWriter implements EventWriter {
       return;
     }
     this.enqueued += 1;
-    if (this.buffer.push(event) !== undefined) this.dropped += 1;
-    if (this.buffer.size >= this.batchSize && !this.soon) {
-      this.soon = true;
-      setImmediate(() => {
-        this.soon = false;
-        this.pump();
-      });
-    }
+    this.queue.push(event);
   }
 
   /**
@@ -119,41 +118,43 @@ export class WorkerWriter implements EventWriter {
 
   private async flushNow(): Promise<boolean> {
     await this.ready;
-    // Post the backlog a batch at a time, yielding in between: copying a batch into a
-    // message is the main thread's only cost, and it must never stall the host's loop.
-    while (this.worker && this.buffer.size > 0) {
-      this.postNext();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    // Encode and post the backlog a slice at a time, yielding in between: encoding is the
+    // main thread's only cost, and it must never stall the host's loop.
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.worker && this.queue.size > 0) {
+      if (this.queue.encodeSome()) this.postNext();
+      await turn();
     }
     const ok = await this.request({ type: "flush", id: this.nextId++ });
-    return ok && this.buffer.size === 0 && this.inFlight.size === 0;
+    return ok && this.queue.size === 0 && this.inFlight.size === 0;
   }
 
   /** Flushes (up to `timeoutMs`), stops the worker; later events are dropped and counted. */
   async shutdown(timeoutMs = 10_000): Promise<boolean> {
     clearInterval(this.timer);
     if (this.fallback) return this.fallback.shutdown(timeoutMs);
+    this.queue.encodeAll();
     this.pump(true);
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref?.());
     const closing = this.ready.then(() => this.request({ type: "close", id: this.nextId++, timeoutMs }));
     const ok = await Promise.race([closing, timeout]);
     this.closed = true;
     // Whatever could not be written before the deadline is lost: count it, never hide it.
-    if (!ok) this.dropped += this.buffer.take(this.buffer.size).length + this.countInFlight();
+    if (!ok) this.dropped += this.queue.drain().length + this.countInFlight();
     this.inFlight.clear();
     await this.worker?.terminate();
     this.worker = undefined;
     return ok;
   }
 
-  /** Counters of both threads: the main thread's buffer and drops, the worker's writes. */
+  /** Counters of both threads: the main thread's queue and drops, the worker's writes. */
   stats(): WriterStats {
     if (this.fallback) {
       const f = this.fallback.stats();
-      return { ...f, enqueued: this.enqueued + f.enqueued - this.handedOver, dropped: this.dropped + f.dropped };
+      return { ...f, enqueued: this.enqueued + f.enqueued - this.handedOver, dropped: this.dropped + this.queue.dropped + f.dropped };
     }
     const r = this.remote.stats;
-    return { ...r, enqueued: this.enqueued, dropped: this.dropped + r.dropped, pending: this.buffer.size + this.countInFlight() };
+    return { ...r, enqueued: this.enqueued, dropped: this.dropped + this.queue.dropped + r.dropped, pending: this.queue.size + this.countInFlight() };
   }
 
   /** Where rows are written now: "worker", or "main" after falling back. */
@@ -181,23 +182,19 @@ export class WorkerWriter implements EventWriter {
   private pump(force = false): void {
     if (!this.worker) return;
     const limit = this.options.maxInFlight ?? 4;
-    while (this.buffer.size > 0 && (force || this.inFlight.size < limit)) this.postNext();
+    while (this.queue.encoded > 0 && (force || this.inFlight.size < limit)) this.postNext();
   }
 
   private postNext(): void {
-    const events = this.buffer.take(this.batchSize);
-    const encoded = encodeBatch(events, this.options.mask, this.options.onInternalError);
-    if (!encoded) {
-      this.dropped += events.length;
-      return;
-    }
+    const chunks = this.queue.take(this.batchSize);
+    if (chunks.length === 0) return;
     const id = this.nextId++;
-    this.inFlight.set(id, { encoded, count: events.length, attempts: 1 });
-    this.post(id, encoded);
+    this.inFlight.set(id, { chunks, count: chunks.reduce((n, c) => n + c.count, 0), attempts: 1 });
+    this.post(id, chunks);
   }
 
-  private post(id: number, encoded: Buffer): void {
-    this.worker!.postMessage({ type: "batch", id, encoded } satisfies ToWorker);
+  private post(id: number, chunks: EncodedChunk[]): void {
+    this.worker!.postMessage({ type: "batch", id, chunks: chunks.map((c) => c.encoded) } satisfies ToWorker);
   }
 
   /**
@@ -207,6 +204,7 @@ export class WorkerWriter implements EventWriter {
    */
   flushSync(timeoutMs: number): void {
     if (this.fallback || !this.worker || this.closed) return;
+    this.queue.encodeAll();
     this.pump(true);
     if (this.inFlight.size === 0) return;
     Atomics.store(this.exitSignal, 0, 0);
@@ -261,7 +259,7 @@ export class WorkerWriter implements EventWriter {
       this.restart(code);
     });
     // Replay what the previous worker held, in order.
-    for (const [id, batch] of this.inFlight) this.post(id, batch.encoded);
+    for (const [id, batch] of this.inFlight) this.post(id, batch.chunks);
   }
 
   /** A worker that exited on its own: count the attempt, drop batches that keep killing it, start again. */
@@ -285,7 +283,7 @@ export class WorkerWriter implements EventWriter {
     if (this.fallback) return;
     this.options.onInternalError(error);
     clearInterval(this.timer);
-    const held = [...[...this.inFlight.values()].flatMap((b) => deserialize(b.encoded) as LoupeEvent[]), ...this.buffer.take(this.buffer.size)];
+    const held = [...[...this.inFlight.values()].flatMap((b) => b.chunks.flatMap((c) => deserialize(c.encoded) as LoupeEvent[])), ...this.queue.drain()];
     this.inFlight.clear();
     void this.worker?.terminate();
     this.worker = undefined;

@@ -19,7 +19,7 @@ export interface WriterWorkerConfig {
 
 /** Messages the main thread sends. */
 export type ToWorker =
-  | { type: "batch"; id: number; encoded: Uint8Array }
+  | { type: "batch"; id: number; chunks: Uint8Array[] }
   | { type: "flush"; id: number; signal?: Int32Array }
   | { type: "close"; id: number; timeoutMs: number };
 
@@ -90,7 +90,7 @@ function start(port: NonNullable<typeof parentPort>, config: WriterWorkerConfig)
   port.on("message", async (message: ToWorker) => {
     if (message.type === "batch") {
       received.push(message.id);
-      for (const event of deserialize(message.encoded) as LoupeEvent[]) writer.enqueue(event);
+      for (const chunk of message.chunks) for (const event of deserialize(chunk) as LoupeEvent[]) writer.enqueue(event);
       void settle();
     } else if (message.type === "flush") {
       await settling;
