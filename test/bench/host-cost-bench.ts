@@ -5,7 +5,7 @@
  * (`@ai-sdk/otel` → `LangfuseSpanProcessor`), interleaved in one process on the same mock
  * model. The Langfuse sink runs in another process, as a real Langfuse server would.
  *
- *   npm run bench:host-cost   (or: node --import tsx test/bench/host-cost-bench.ts)
+ *   npm run bench   (or: node --import tsx test/bench/host-cost-bench.ts)
  *
  * Main-thread time is `performance.eventLoopUtilization()` active time over a round of
  * calls plus the flush that writes or exports them, minus the same for the unwrapped model.

@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   return loupe.withTrace({ name: "chat", userId, sessionId: conversationId, tags: ["chat"] }, async () => {
     const traceId = loupe.currentTraceId()!;
     const result = streamText({ model, messages: await convertToModelMessages(messages) });
-    await flushAfterResponse(loupe); // write the records after the response, even on serverless
+    await flushAfterResponse(loupe); // serverless: write the records right after the response (next start: batched)
     return result.toUIMessageStreamResponse({
       // The browser gets what it needs to rate this answer: a token for this trace and user only.
       messageMetadata: () => ({ traceId, feedbackToken: loupe.feedbackToken({ traceId, userId }) }),
