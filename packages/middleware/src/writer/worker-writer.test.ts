@@ -119,6 +119,25 @@ describe("the worker-thread writer", () => {
     expect(writer.stats().flushes).toBeLessThan(10);
   });
 
+  it("keeps what is in flight bounded while the database refuses writes, and writes it all once it is back", async () => {
+    const url = tempUrl();
+    const { writer, store } = workerWriter(url, { maxInFlight: 2 });
+    await writer.whenReady();
+    const { default: Database } = await import("better-sqlite3");
+    const locker = new Database(url.replace(/^file:/, ""));
+    locker.pragma("busy_timeout = 0");
+    locker.exec("BEGIN IMMEDIATE");
+    for (const event of traceEvents(3_000, "locked")) writer.enqueue(event);
+    expect(await writer.flush()).toBe(false);
+    // At most two batches of 50 went to the worker; the rest waits, encoded, on this side.
+    expect(writer.stats()).toMatchObject({ enqueued: 3_000, written: 0, dropped: 0, pending: 3_000 });
+    locker.exec("ROLLBACK");
+    locker.close();
+    expect(await writer.flush()).toBe(true);
+    expect((await (await store()).listTraces({ limit: 500 })).items).toHaveLength(500);
+    expect(writer.stats()).toMatchObject({ written: 3_000, dropped: 0, pending: 0 });
+  }, 30_000);
+
   it("counts what the buffer drops past its cap while the worker is busy", async () => {
     const url = tempUrl();
     const { writer } = workerWriter(url, { config: { store: { databaseUrl: url }, maxPayloadLength: 10_000, batchSize: 50, maxBufferSize: 100 }, maxInFlight: 1 });

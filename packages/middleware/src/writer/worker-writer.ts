@@ -120,10 +120,15 @@ export class WorkerWriter implements EventWriter {
     await this.ready;
     // Encode and post the backlog a slice at a time, yielding in between: encoding is the
     // main thread's only cost, and it must never stall the host's loop.
+    // What is in flight stays bounded (`maxInFlight`): when it is full, wait for the worker
+    // to write it; a worker that cannot (the database refused) ends the flush with false.
     const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const limit = this.options.maxInFlight ?? 4;
     while (this.worker && this.queue.size > 0) {
-      if (this.queue.encodeSome()) this.postNext();
-      await turn();
+      if (this.queue.encodeSome()) while (this.queue.encoded > 0 && this.inFlight.size < limit) this.postNext();
+      if (this.inFlight.size >= limit) {
+        if (!(await this.request({ type: "flush", id: this.nextId++ }))) return false;
+      } else await turn();
     }
     const ok = await this.request({ type: "flush", id: this.nextId++ });
     return ok && this.queue.size === 0 && this.inFlight.size === 0;
