@@ -8,17 +8,8 @@ source scripts/env.sh
 
 chromium="${LOUPE_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
-  echo "› Chromium not found at $chromium: installing Debian's chromium with apt-get"
-  if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
-      { echo "e2e.sh: apt-get install chromium failed" >&2; exit 1; }
-  elif command -v sudo >/dev/null 2>&1; then
-    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
-      { echo "e2e.sh: apt-get install chromium failed" >&2; exit 1; }
-  else
-    echo "e2e.sh: install Chromium (apt-get install chromium) or set LOUPE_CHROMIUM, then retry" >&2
-    exit 1
-  fi
+  source scripts/apt-install.sh
+  apt_install chromium e2e.sh || { echo "e2e.sh: or set LOUPE_CHROMIUM to a Chromium binary" >&2; exit 1; }
 fi
 "$chromium" --headless --no-sandbox --disable-gpu --dump-dom about:blank >/dev/null 2>&1 ||
   { echo "e2e.sh: $chromium does not start" >&2; exit 1; }

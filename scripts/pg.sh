@@ -20,13 +20,9 @@ find_bin() {
 
 ensure_installed() {
   if ! find_bin >/dev/null; then
-    echo "pg.sh: PostgreSQL not found, installing it with apt-get" >&2
-    if [ "$(id -u)" = 0 ]; then
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2 ||
-        { echo "pg.sh: apt-get install postgresql failed" >&2; exit 1; }
-    else
-      echo "pg.sh: install PostgreSQL (apt-get install postgresql) and retry" >&2; exit 1
-    fi
+    # shellcheck source=apt-install.sh
+    source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+    apt_install postgresql pg.sh || exit 1
   fi
 }
 

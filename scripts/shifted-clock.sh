@@ -11,13 +11,8 @@
 set -euo pipefail
 
 if ! command -v faketime >/dev/null 2>&1; then
-  echo "› faketime not found: installing Debian's faketime with apt-get" >&2
-  if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null) >&2 ||
-      { echo "shifted-clock.sh: apt-get install faketime failed" >&2; exit 1; }
-  else
-    echo "shifted-clock.sh: install faketime (apt-get install faketime) and retry" >&2; exit 1
-  fi
+  source "$(dirname "$0")/apt-install.sh"
+  apt_install faketime shifted-clock.sh || exit 1
 fi
 
 zone="${LOUPE_CLOCK_ZONE:-Pacific/Kiritimati}"

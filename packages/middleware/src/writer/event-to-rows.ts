@@ -50,7 +50,8 @@ export function applyMask<E extends TraceEvent | ObservationEvent>(event: E, obs
   return { ...event, input: field(event.input, "input"), output: field(event.output, "output"), metadata: field(event.metadata, "metadata") as E["metadata"] };
 }
 
-const PARAMETER_KEYS = [
+/** The call options a generation's row keeps as its model parameters. */
+export const PARAMETER_KEYS = [
   "maxOutputTokens",
   "temperature",
   "topP",

@@ -1,9 +1,7 @@
 import { serialize } from "node:v8";
 import type { LoupeEvent } from "../domain/events.js";
-import { applyMask, type MaskFunction } from "./event-to-rows.js";
+import { applyMask, PARAMETER_KEYS, type MaskFunction } from "./event-to-rows.js";
 
-/** Call options a generation's row keeps (see `modelParameters` in event-to-rows.ts). */
-const PARAMETER_KEYS = ["maxOutputTokens", "temperature", "topP", "topK", "presencePenalty", "frequencyPenalty", "stopSequences", "seed"] as const;
 
 /**
  * The call options reduced to what the writer reads, in the same shape: the full options

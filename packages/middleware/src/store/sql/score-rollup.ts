@@ -1,20 +1,11 @@
+import type { ScoreDailyRow } from "../../domain/views.js";
 import { utcKey } from "./usage-rollup.js";
 import type { DialectSql } from "./dialect.js";
 import type { SqlClient } from "./sql-client.js";
 import { buildUpserts, runStatement, type UpsertSpec } from "./upsert-sql.js";
 
-/** One key's measures in the daily score rollup. */
-interface ScoreDelta {
-  day: string;
-  environment: string;
-  source: string;
-  name: string;
-  scoreCount: number;
-  valueCount: number;
-  valueSum: number;
-  positiveCount: number;
-  negativeCount: number;
-}
+/** One key's measures in the daily score rollup: a rollup row. */
+type ScoreDelta = ScoreDailyRow;
 
 const MEASURES = ["scoreCount", "valueCount", "valueSum", "positiveCount", "negativeCount"] as const;
 

@@ -1,3 +1,4 @@
+import type { LatencyHourlyRow, UsageDailyRow } from "../../domain/views.js";
 import type { DialectSql } from "./dialect.js";
 import type { SqlClient } from "./sql-client.js";
 import { toDate, toNumber } from "./map-rows.js";
@@ -13,27 +14,8 @@ import { buildUpserts, runStatement, type UpsertColumn, type UpsertSpec } from "
  * the daily score rollup: score-rollup.ts.
  */
 
-/** The rollup measures one trace contributes to one (day, user, environment, model, kind). */
-interface RollupDelta {
-  day: string;
-  userId: string;
-  environment: string;
-  model: string;
-  kind: string;
-  traceCount: number;
-  errorTraceCount: number;
-  generationCount: number;
-  errorCount: number;
-  inputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  totalCost: number;
-  unpricedCount: number;
-  latencyMsSum: number;
-}
+/** The rollup measures one trace contributes to one (day, user, environment, model, kind): a rollup row. */
+type RollupDelta = UsageDailyRow;
 
 const MEASURES = [
   ["traceCount", "trace_count"],
@@ -71,15 +53,8 @@ const rollupUpsert: UpsertSpec<RollupDelta> = {
   ],
 };
 
-/** One trace's count in one latency/TTFT histogram bin of an hour. */
-interface HistogramDelta {
-  hour: string;
-  environment: string;
-  kind: string;
-  metric: "latency" | "ttft";
-  bin: number;
-  count: number;
-}
+/** One trace's count in one latency/TTFT histogram bin of an hour: a rollup row. */
+type HistogramDelta = LatencyHourlyRow & { metric: "latency" | "ttft" };
 
 const histogramUpsert: UpsertSpec<HistogramDelta> = {
   table: "loupe_latency_hourly",
